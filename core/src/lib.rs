@@ -1,0 +1,20 @@
+//! The pure core of Care Planner.
+//!
+//! Everything here compiles and is tested natively: no browser API, no clock, no I/O.
+//! The Leptos UI (the crate one level up) only renders what this crate decides.
+//! See `docs/architecture.md` for the map of modules and the direction of dependencies.
+
+pub mod routes;
+pub mod sources;
+pub mod wizards;
+
+/// The product's name as shown in the header, page titles and documents.
+pub const SERVICE_NAME: &str = "Care Planner";
+
+/// The released version, shown on the About page and written into exported files.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The text of the browser tab for a page: "About – Care Planner".
+pub fn page_title(page: &str) -> String {
+    format!("{page} – {SERVICE_NAME}")
+}

@@ -1,0 +1,247 @@
+//! The app's addresses.
+//!
+//! Pages live in the URL fragment (`index.html#/about`) so that a bookmark, a deep link or
+//! a reload works from any static host with no rewrite rules, and from a file on disk: the
+//! server only ever sees a request for `index.html`. These addresses are bookmarked by
+//! users, so an existing one must keep working.
+
+use crate::wizards::WizardKind;
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// Home: every case on this device and its next deadline.
+    Caseload,
+    /// One case, by its id.
+    Case { id: String },
+    /// The list of guided procedures.
+    Wizards,
+    Wizard(WizardKind),
+    Trainer,
+    Settings,
+    About,
+    Privacy,
+    /// An address that names no page; keeps what was asked for, to show it.
+    NotFound { path: String },
+}
+
+/// The longest case id an address may carry; case ids are generated, far shorter.
+const MAX_CASE_ID_LEN: usize = 64;
+
+impl Route {
+    /// The page named by a URL fragment (`location.hash`, with or without its `#`).
+    ///
+    /// `None` means the fragment is not an app address at all but an in-page anchor such as
+    /// `#main-content` (the skip link): the current page stays.
+    pub fn from_hash(hash: &str) -> Option<Route> {
+        let hash = percent_decode(hash.strip_prefix('#').unwrap_or(hash));
+        if hash.is_empty() {
+            return Some(Route::Caseload);
+        }
+        let path = hash.strip_prefix('/')?;
+        // A query string or a trailing slash does not change the page.
+        let path = path.split('?').next().unwrap_or_default().trim_end_matches('/');
+        let segments: Vec<&str> = path.split('/').collect();
+        let route = match segments.as_slice() {
+            [""] => Route::Caseload,
+            ["cases", id] if is_case_id(id) => Route::Case { id: id.to_string() },
+            ["wizards"] => Route::Wizards,
+            ["wizards", slug] => match WizardKind::from_slug(slug) {
+                Some(kind) => Route::Wizard(kind),
+                None => Route::not_found(path),
+            },
+            ["trainer"] => Route::Trainer,
+            ["settings"] => Route::Settings,
+            ["about"] => Route::About,
+            ["privacy"] => Route::Privacy,
+            _ => Route::not_found(path),
+        };
+        Some(route)
+    }
+
+    fn not_found(path: &str) -> Route {
+        Route::NotFound { path: format!("/{path}") }
+    }
+
+    /// The address to link to, as an `href`: `#/about`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Caseload => "#/".to_string(),
+            Route::Case { id } => format!("#/cases/{id}"),
+            Route::Wizards => "#/wizards".to_string(),
+            Route::Wizard(kind) => format!("#/wizards/{}", kind.slug()),
+            Route::Trainer => "#/trainer".to_string(),
+            Route::Settings => "#/settings".to_string(),
+            Route::About => "#/about".to_string(),
+            Route::Privacy => "#/privacy".to_string(),
+            Route::NotFound { path } => format!("#{path}"),
+        }
+    }
+
+    /// The page's name, for its browser tab title.
+    pub fn title(&self) -> String {
+        match self {
+            Route::Caseload => "Your caseload".to_string(),
+            Route::Case { id } => format!("Case {id}"),
+            Route::Wizards => "Start a guided procedure".to_string(),
+            Route::Wizard(kind) => kind.title().to_string(),
+            Route::Trainer => "Trainer mode".to_string(),
+            Route::Settings => "Settings and backup".to_string(),
+            Route::About => "About Care Planner".to_string(),
+            Route::Privacy => "Privacy".to_string(),
+            Route::NotFound { .. } => "Page not found".to_string(),
+        }
+    }
+
+    /// The item of the main navigation this page belongs to, for `aria-current`.
+    pub fn section(&self) -> Option<NavItem> {
+        match self {
+            Route::Caseload | Route::Case { .. } => Some(NavItem::Caseload),
+            Route::Wizards | Route::Wizard(_) => Some(NavItem::Wizards),
+            Route::Trainer => Some(NavItem::Trainer),
+            Route::Settings => Some(NavItem::Settings),
+            Route::About | Route::Privacy => Some(NavItem::About),
+            Route::NotFound { .. } => None,
+        }
+    }
+}
+
+/// Browsers percent-encode spaces, quotes and angle brackets in the fragment
+/// (`#/a%20b`); the page works with, and shows, what the user typed.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Case ids travel in addresses unescaped, so only URL-safe characters are accepted.
+fn is_case_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_CASE_ID_LEN
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The entries of the header navigation, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavItem {
+    Caseload,
+    Wizards,
+    Trainer,
+    Settings,
+    About,
+}
+
+impl NavItem {
+    pub const ALL: [NavItem; 5] =
+        [NavItem::Caseload, NavItem::Wizards, NavItem::Trainer, NavItem::Settings, NavItem::About];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NavItem::Caseload => "Caseload",
+            NavItem::Wizards => "Guided procedures",
+            NavItem::Trainer => "Trainer",
+            NavItem::Settings => "Settings and backup",
+            NavItem::About => "About",
+        }
+    }
+
+    pub fn route(self) -> Route {
+        match self {
+            NavItem::Caseload => Route::Caseload,
+            NavItem::Wizards => Route::Wizards,
+            NavItem::Trainer => Route::Trainer,
+            NavItem::Settings => Route::Settings,
+            NavItem::About => Route::About,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn route(hash: &str) -> Route {
+        Route::from_hash(hash).expect("an app address")
+    }
+
+    #[test]
+    fn an_empty_fragment_is_the_caseload() {
+        assert_eq!(route(""), Route::Caseload);
+        assert_eq!(route("#"), Route::Caseload);
+        assert_eq!(route("#/"), Route::Caseload);
+    }
+
+    #[test]
+    fn each_page_has_its_address() {
+        assert_eq!(route("#/cases/c-123"), Route::Case { id: "c-123".into() });
+        assert_eq!(route("#/wizards"), Route::Wizards);
+        assert_eq!(route("#/wizards/section-20"), Route::Wizard(WizardKind::Section20Admission));
+        assert_eq!(route("#/wizards/pre-proceedings"), Route::Wizard(WizardKind::PreProceedings));
+        assert_eq!(route("#/wizards/ceasing"), Route::Wizard(WizardKind::CeasingToBeLookedAfter));
+        assert_eq!(route("#/trainer"), Route::Trainer);
+        assert_eq!(route("#/settings"), Route::Settings);
+        assert_eq!(route("#/about"), Route::About);
+        assert_eq!(route("#/privacy"), Route::Privacy);
+    }
+
+    #[test]
+    fn trailing_slash_and_query_are_ignored() {
+        assert_eq!(route("#/about/"), Route::About);
+        assert_eq!(route("#/settings?tab=backup"), Route::Settings);
+    }
+
+    #[test]
+    fn an_in_page_anchor_is_not_an_address() {
+        assert_eq!(Route::from_hash("#main-content"), None);
+    }
+
+    #[test]
+    fn unknown_addresses_are_not_found_and_keep_the_path() {
+        assert_eq!(route("#/nowhere"), Route::NotFound { path: "/nowhere".into() });
+        assert_eq!(route("#/wizards/adoption"), Route::NotFound { path: "/wizards/adoption".into() });
+        assert_eq!(route("#/cases"), Route::NotFound { path: "/cases".into() });
+        assert_eq!(route("#/cases/a b"), Route::NotFound { path: "/cases/a b".into() });
+        let long = "x".repeat(MAX_CASE_ID_LEN + 1);
+        assert!(matches!(route(&format!("#/cases/{long}")), Route::NotFound { .. }));
+    }
+
+    #[test]
+    fn percent_escapes_are_decoded() {
+        assert_eq!(route("#/about%2F"), Route::About);
+        assert_eq!(route("#/a%20%3Cb%3E"), Route::NotFound { path: "/a <b>".into() });
+        // A lone or malformed escape is kept as typed.
+        assert_eq!(route("#/100%"), Route::NotFound { path: "/100%".into() });
+        assert_eq!(route("#/%zz"), Route::NotFound { path: "/%zz".into() });
+        // Bytes that are not UTF-8 do not fail.
+        assert_eq!(route("#/%FF"), Route::NotFound { path: "/\u{fffd}".into() });
+    }
+
+    #[test]
+    fn every_nav_item_marks_its_own_page_current() {
+        for item in NavItem::ALL {
+            assert_eq!(item.route().section(), Some(item));
+        }
+    }
+
+    #[test]
+    fn page_titles_name_the_service() {
+        assert_eq!(crate::page_title(&Route::About.title()), "About Care Planner – Care Planner");
+    }
+}

@@ -1,0 +1,112 @@
+//! Guided procedures ("wizards").
+//!
+//! For now this is the catalogue the pages are built from: each wizard's address, title,
+//! purpose and sources. The wizard engine (questions, next-node rules, outcomes) will live
+//! beside it, one module per wizard.
+
+use crate::sources::Citation;
+
+/// The three guided procedures the app offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WizardKind {
+    Section20Admission,
+    PreProceedings,
+    CeasingToBeLookedAfter,
+}
+
+impl WizardKind {
+    pub const ALL: [WizardKind; 3] = [
+        WizardKind::Section20Admission,
+        WizardKind::PreProceedings,
+        WizardKind::CeasingToBeLookedAfter,
+    ];
+
+    /// The last part of the wizard's address: `#/wizards/<slug>`. Part of bookmarks: never change.
+    pub fn slug(self) -> &'static str {
+        match self {
+            WizardKind::Section20Admission => "section-20",
+            WizardKind::PreProceedings => "pre-proceedings",
+            WizardKind::CeasingToBeLookedAfter => "ceasing",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<WizardKind> {
+        WizardKind::ALL.into_iter().find(|w| w.slug() == slug)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            WizardKind::Section20Admission => "Section 20 admission",
+            WizardKind::PreProceedings => "Pre-proceedings (PLO)",
+            WizardKind::CeasingToBeLookedAfter => "Ceasing to be looked after",
+        }
+    }
+
+    /// One sentence: what the wizard helps a practitioner do.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            WizardKind::Section20Admission => {
+                "Admit a child to care under section 20 of the Children Act 1989: \
+                 authorisation, parents' consent, placement, family group conference and \
+                 the first deadlines."
+            }
+            WizardKind::PreProceedings => {
+                "Work through the Public Law Outline before care proceedings: legal \
+                 gateway meeting, letter before proceedings, PLO meeting and review, \
+                 the pre-proceedings checklist and the 26-week timetable."
+            }
+            WizardKind::CeasingToBeLookedAfter => {
+                "Decide who must approve a child ceasing to be looked after, what must \
+                 happen first, and prepare the approval request."
+            }
+        }
+    }
+
+    /// The documents and sections the wizard follows.
+    pub fn sources(self) -> &'static [Citation] {
+        match self {
+            WizardKind::Section20Admission => &[
+                Citation { source: "000", section: "" },
+                Citation { source: "002", section: "§5 Children's Decision Meeting, §6 Placements" },
+                Citation { source: "003", section: "§2 key stages" },
+                Citation { source: "CPPCR", section: "regs 4, 9, 24" },
+            ],
+            WizardKind::PreProceedings => &[
+                Citation { source: "001", section: "Pre-proceedings and care planning meetings" },
+                Citation { source: "002", section: "§5 Children's Decision Meeting" },
+                Citation { source: "003", section: "§2 key stages" },
+                Citation { source: "004", section: "§2–4 court care plans and approval" },
+                Citation { source: "CA1989", section: "s32" },
+            ],
+            WizardKind::CeasingToBeLookedAfter => &[
+                Citation { source: "003", section: "§10 and Appendices 4–5" },
+                Citation { source: "002", section: "§12.8–12.10, §13, §14" },
+                Citation { source: "004", section: "§1.1" },
+                Citation { source: "CPPCR", section: "reg 39" },
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_round_trip_and_are_distinct() {
+        for w in WizardKind::ALL {
+            assert_eq!(WizardKind::from_slug(w.slug()), Some(w));
+        }
+        assert_eq!(WizardKind::from_slug("section-21"), None);
+    }
+
+    #[test]
+    fn every_wizard_cites_only_known_sources() {
+        for w in WizardKind::ALL {
+            assert!(!w.sources().is_empty(), "{w:?} cites nothing");
+            for c in w.sources() {
+                assert!(c.source().is_some(), "{w:?} cites unknown source {}", c.source);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! Properties of the app's addresses that must hold for any input a user can type or paste.
+
+use care_planner_core::routes::Route;
+use care_planner_core::wizards::WizardKind;
+use proptest::prelude::*;
+
+fn any_route() -> impl Strategy<Value = Route> {
+    prop_oneof![
+        Just(Route::Caseload),
+        "[A-Za-z0-9_-]{1,64}".prop_map(|id| Route::Case { id }),
+        Just(Route::Wizards),
+        prop::sample::select(WizardKind::ALL.to_vec()).prop_map(Route::Wizard),
+        Just(Route::Trainer),
+        Just(Route::Settings),
+        Just(Route::About),
+        Just(Route::Privacy),
+    ]
+}
+
+proptest! {
+    /// A link the app writes always leads back to the same page (bookmarks, reloads).
+    #[test]
+    fn every_link_leads_back_to_its_page(route in any_route()) {
+        prop_assert_eq!(Route::from_hash(&route.href()), Some(route));
+    }
+
+    /// Whatever is pasted after the `#`, the app shows a page (or keeps the current one);
+    /// it never fails.
+    #[test]
+    fn any_fragment_gives_a_page_or_none(hash in ".{0,200}") {
+        let parsed = Route::from_hash(&hash);
+        if let Some(Route::NotFound { path }) = &parsed {
+            prop_assert!(path.starts_with('/'));
+        }
+        if let Some(route) = parsed {
+            prop_assert!(!route.title().is_empty());
+        }
+    }
+}

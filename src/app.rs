@@ -1,0 +1,48 @@
+use care_planner_core::{page_title, routes::Route};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::layout::{Footer, Header, PhaseBanner, SkipLink};
+use crate::pages;
+use crate::router::use_route;
+
+/// The whole app: the GOV.UK-style frame around the page the address names.
+#[component]
+pub fn App() -> impl IntoView {
+    let route = use_route();
+
+    // After moving to another page, tell the browser tab and screen readers where we are:
+    // update the title and move focus to the new page's heading. Not on first load, where
+    // focus belongs at the top of the document (the skip link comes first).
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        document().set_title(&page_title(&current.title()));
+        if previous.is_some_and(|p| p != current) {
+            focus_heading();
+        }
+        current
+    });
+
+    view! {
+        <SkipLink/>
+        <Header route=route/>
+        <div class="width-container">
+            <PhaseBanner/>
+            <main class="main" id="main-content" tabindex="-1">
+                {move || pages::page_for(route.get())}
+            </main>
+        </div>
+        <Footer/>
+    }
+}
+
+fn focus_heading() {
+    if let Some(h1) = document()
+        .query_selector("#main-content h1")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h1.focus();
+    }
+}

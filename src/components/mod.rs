@@ -1,0 +1,6 @@
+//! Pieces shared by several pages.
+
+pub mod layout;
+pub mod notice;
+pub mod privacy;
+pub mod sources;

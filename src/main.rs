@@ -1,0 +1,3 @@
+fn main() {
+    care_planner::start();
+}

@@ -1,0 +1,27 @@
+//! One module per page. `page_for` is the only place that maps an address to a page.
+
+mod about;
+mod case;
+mod caseload;
+mod not_found;
+mod privacy;
+mod settings;
+mod trainer;
+mod wizards;
+
+use care_planner_core::routes::Route;
+use leptos::prelude::*;
+
+pub fn page_for(route: Route) -> AnyView {
+    match route {
+        Route::Caseload => caseload::CaseloadPage().into_any(),
+        Route::Case { id } => view! { <case::CasePage id=id/> }.into_any(),
+        Route::Wizards => wizards::WizardsPage().into_any(),
+        Route::Wizard(kind) => view! { <wizards::WizardPage kind=kind/> }.into_any(),
+        Route::Trainer => trainer::TrainerPage().into_any(),
+        Route::Settings => settings::SettingsPage().into_any(),
+        Route::About => about::AboutPage().into_any(),
+        Route::Privacy => privacy::PrivacyPage().into_any(),
+        Route::NotFound { path } => view! { <not_found::NotFoundPage path=path/> }.into_any(),
+    }
+}

@@ -1,0 +1,100 @@
+//! The app in a real browser (headless Chromium, via wasm-bindgen-test): what only a
+//! browser can show, such as following `location.hash` and moving focus.
+//! Run by scripts/test.sh with `cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn set_hash(hash: &str) {
+    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+}
+
+/// `hashchange` is dispatched asynchronously, and effects run after rendering.
+async fn settle() {
+    TimeoutFuture::new(50).await;
+}
+
+fn text_of(selector: &str) -> String {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn fresh_root() -> web_sys::HtmlElement {
+    let root = document().create_element("div").unwrap();
+    root.set_text_content(Some("Loading…"));
+    document().body().unwrap().append_child(&root).unwrap();
+    root.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn the_page_follows_the_address_bar() {
+    set_hash("");
+    let app = care_planner::mount_at(fresh_root());
+    settle().await;
+    assert_eq!(text_of("h1"), "Your caseload");
+    assert_eq!(document().title(), "Your caseload – Care Planner");
+
+    set_hash("#/about");
+    settle().await;
+    assert_eq!(text_of("h1"), "About Care Planner");
+    assert_eq!(document().title(), "About Care Planner – Care Planner");
+    assert_eq!(text_of("[aria-current=page]"), "About");
+
+    set_hash("#/wizards/ceasing");
+    settle().await;
+    assert_eq!(text_of("h1"), "Ceasing to be looked after");
+    assert_eq!(text_of("[aria-current=page]"), "Guided procedures");
+
+    set_hash("#/no/such/page");
+    settle().await;
+    assert_eq!(text_of("h1"), "Page not found");
+    assert_eq!(document().query_selector("[aria-current=page]").unwrap(), None);
+    drop(app);
+}
+
+#[wasm_bindgen_test]
+async fn moving_to_a_page_focuses_its_heading_for_screen_readers() {
+    set_hash("#/trainer");
+    let app = care_planner::mount_at(fresh_root());
+    settle().await;
+    set_hash("#/settings");
+    settle().await;
+    let focused = document().active_element().expect("something has focus");
+    assert_eq!(focused.tag_name(), "H1");
+    assert_eq!(focused.text_content().unwrap(), "Settings and backup");
+    drop(app);
+}
+
+#[wasm_bindgen_test]
+async fn an_in_page_anchor_keeps_the_current_page() {
+    set_hash("#/privacy");
+    let app = care_planner::mount_at(fresh_root());
+    settle().await;
+    set_hash("#main-content");
+    settle().await;
+    assert_eq!(text_of("h1"), "Privacy");
+    drop(app);
+}
+
+#[wasm_bindgen_test]
+async fn text_from_the_address_is_shown_as_text_not_markup() {
+    set_hash("#/<img src=x onerror=alert(1)>");
+    let app = care_planner::mount_at(fresh_root());
+    settle().await;
+    assert_eq!(text_of("h1"), "Page not found");
+    assert!(text_of("main code").contains("<img src=x onerror=alert(1)>"));
+    assert_eq!(document().query_selector("main img").unwrap(), None);
+    drop(app);
+}

@@ -1,8 +1,8 @@
-use care_planner_core::{page_title, routes::Route};
+use care_planner_core::routes::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::layout::{Footer, Header, PhaseBanner, SkipLink};
+use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages;
 use crate::router::use_route;
 
@@ -11,12 +11,11 @@ use crate::router::use_route;
 pub fn App() -> impl IntoView {
     let route = use_route();
 
-    // After moving to another page, tell the browser tab and screen readers where we are:
-    // update the title and move focus to the new page's heading. Not on first load, where
-    // focus belongs at the top of the document (the skip link comes first).
+    // After moving to another page, move focus to its heading so that screen readers
+    // announce it (the heading also sets the tab title). Not on first load, where focus
+    // belongs at the top of the document (the skip link comes first).
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
-        document().set_title(&page_title(&current.title()));
         if previous.is_some_and(|p| p != current) {
             focus_heading();
         }
@@ -27,7 +26,6 @@ pub fn App() -> impl IntoView {
         <SkipLink/>
         <Header route=route/>
         <div class="width-container">
-            <PhaseBanner/>
             <main class="main" id="main-content" tabindex="-1">
                 {move || pages::page_for(route.get())}
             </main>

@@ -18,3 +18,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn page_title(page: &str) -> String {
     format!("{page} – {SERVICE_NAME}")
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_page_title_names_the_page_then_the_service() {
+        assert_eq!(super::page_title("Privacy"), "Privacy – Care Planner");
+    }
+}

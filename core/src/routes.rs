@@ -78,21 +78,6 @@ impl Route {
         }
     }
 
-    /// The page's name, for its browser tab title.
-    pub fn title(&self) -> String {
-        match self {
-            Route::Caseload => "Your caseload".to_string(),
-            Route::Case { id } => format!("Case {id}"),
-            Route::Wizards => "Start a guided procedure".to_string(),
-            Route::Wizard(kind) => kind.title().to_string(),
-            Route::Trainer => "Trainer mode".to_string(),
-            Route::Settings => "Settings and backup".to_string(),
-            Route::About => "About Care Planner".to_string(),
-            Route::Privacy => "Privacy".to_string(),
-            Route::NotFound { .. } => "Page not found".to_string(),
-        }
-    }
-
     /// The item of the main navigation this page belongs to, for `aria-current`.
     pub fn section(&self) -> Option<NavItem> {
         match self {
@@ -238,10 +223,5 @@ mod tests {
         for item in NavItem::ALL {
             assert_eq!(item.route().section(), Some(item));
         }
-    }
-
-    #[test]
-    fn page_titles_name_the_service() {
-        assert_eq!(crate::page_title(&Route::About.title()), "About Care Planner – Care Planner");
     }
 }

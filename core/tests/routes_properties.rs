@@ -33,7 +33,8 @@ proptest! {
             prop_assert!(path.starts_with('/'));
         }
         if let Some(route) = parsed {
-            prop_assert!(!route.title().is_empty());
+            // And the page it shows links back to itself.
+            prop_assert_eq!(Route::from_hash(&route.href()), Some(route));
         }
     }
 }

@@ -21,40 +21,43 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a href="#main-content" class="skip-link" on:click=skip>"Skip to main content"</a> }
 }
 
+/// The black service header with the main navigation, and the phase banner under it
+/// (inside the header landmark, so that every piece of content is in a landmark).
 #[component]
 pub fn Header(route: ReadSignal<Route>) -> impl IntoView {
     let current = move |item: NavItem| route.with(|r| r.section() == Some(item));
+    let nav_items = NavItem::ALL.into_iter().map(move |item| {
+        view! {
+            <li>
+                <a
+                    href=item.route().href()
+                    class="header__link"
+                    aria-current=move || current(item).then_some("page")
+                >
+                    {item.label()}
+                </a>
+            </li>
+        }
+    });
     view! {
-        <header class="header">
-            <div class="width-container header__inner">
-                <a href=Route::Caseload.href() class="header__service">{SERVICE_NAME}</a>
-                <nav class="header__nav" aria-label="Main">
-                    <ul class="header__list">
-                        {NavItem::ALL
-                            .into_iter()
-                            .map(|item| {
-                                view! {
-                                    <li class="header__item">
-                                        <a
-                                            href=item.route().href()
-                                            class="header__link"
-                                            aria-current=move || current(item).then_some("page")
-                                        >
-                                            {item.label()}
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </nav>
+        <header>
+            <div class="header">
+                <div class="width-container header__inner">
+                    <a href=Route::Caseload.href() class="header__service">{SERVICE_NAME}</a>
+                    <nav aria-label="Main">
+                        <ul class="header__list">{nav_items.collect_view()}</ul>
+                    </nav>
+                </div>
+            </div>
+            <div class="width-container">
+                <PhaseBanner/>
             </div>
         </header>
     }
 }
 
 #[component]
-pub fn PhaseBanner() -> impl IntoView {
+fn PhaseBanner() -> impl IntoView {
     view! {
         <div class="phase-banner">
             <strong class="tag">"Pilot"</strong>

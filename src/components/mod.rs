@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod heading;
 pub mod layout;
 pub mod notice;
 pub mod privacy;

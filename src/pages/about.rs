@@ -3,11 +3,12 @@ use care_planner_core::{SERVICE_NAME, VERSION};
 use leptos::prelude::*;
 
 use crate::components::privacy::PrivacyStatement;
+use crate::components::heading::PageHeading;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
     view! {
-        <h1 class="heading-xl" tabindex="-1">"About Care Planner"</h1>
+        <PageHeading text="About Care Planner"/>
         <p class="body-l">
             "Care Planner helps social workers, team managers and independent reviewing officers \
              plan the care of children looked after in England, and keep every statutory and \

@@ -1,10 +1,11 @@
 use care_planner_core::routes::Route;
 use leptos::prelude::*;
+use crate::components::heading::PageHeading;
 
 #[component]
 pub fn CasePage(id: String) -> impl IntoView {
     view! {
-        <h1 class="heading-xl" tabindex="-1">"Case not found"</h1>
+        <PageHeading text="Case not found"/>
         <p class="body">
             "There is no case with reference "<strong>{id}</strong>" on this device."
         </p>

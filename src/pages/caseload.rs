@@ -2,11 +2,12 @@ use care_planner_core::routes::Route;
 use leptos::prelude::*;
 
 use crate::components::notice::Inset;
+use crate::components::heading::PageHeading;
 
 #[component]
 pub fn CaseloadPage() -> impl IntoView {
     view! {
-        <h1 class="heading-xl" tabindex="-1">"Your caseload"</h1>
+        <PageHeading text="Your caseload"/>
         <p class="body">"There are no cases on this device."</p>
         <Inset>
             "This pilot does not record cases yet. Case records, deadlines and backups are being \

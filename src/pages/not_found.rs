@@ -1,10 +1,11 @@
 use care_planner_core::routes::Route;
 use leptos::prelude::*;
+use crate::components::heading::PageHeading;
 
 #[component]
 pub fn NotFoundPage(path: String) -> impl IntoView {
     view! {
-        <h1 class="heading-xl" tabindex="-1">"Page not found"</h1>
+        <PageHeading text="Page not found"/>
         <p class="body">"There is no page at "<code>{path}</code>"."</p>
         <p class="body">"If you typed or pasted the address, check it is correct."</p>
         <p class="body"><a href=Route::Caseload.href()>"Go to your caseload"</a></p>

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
 use crate::components::privacy::PrivacyStatement;
+use crate::components::heading::PageHeading;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     view! {
-        <h1 class="heading-xl" tabindex="-1">"Privacy"</h1>
+        <PageHeading text="Privacy"/>
         <PrivacyStatement/>
     }
 }

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
 use crate::components::notice::Inset;
+use crate::components::heading::PageHeading;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <h1 class="heading-xl" tabindex="-1">"Settings and backup"</h1>
+        <PageHeading text="Settings and backup"/>
         <p class="body">
             "Here you will choose your authority's procedures, back up your cases to a file and \
              restore them."

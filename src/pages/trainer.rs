@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
 use crate::components::notice::Inset;
+use crate::components::heading::PageHeading;
 
 #[component]
 pub fn TrainerPage() -> impl IntoView {
     view! {
-        <h1 class="heading-xl" tabindex="-1">"Trainer mode"</h1>
+        <PageHeading text="Trainer mode"/>
         <p class="body">
             "Trainer mode is for showing the procedures to a room: a demonstration caseload of \
              fictional children, a \u{201c}pretend today is\u{201d} clock, and a walkthrough of each \

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use crate::components::notice::Inset;
 use crate::components::sources::CitationList;
+use crate::components::heading::PageHeading;
 
 #[component]
 pub fn WizardsPage() -> impl IntoView {
     view! {
-        <h1 class="heading-xl" tabindex="-1">"Start a guided procedure"</h1>
+        <PageHeading text="Start a guided procedure"/>
         <p class="body">
             "Each guided procedure asks one question at a time and tells you what must happen \
              next, by when, and which procedure says so."
@@ -35,7 +36,7 @@ pub fn WizardsPage() -> impl IntoView {
 pub fn WizardPage(kind: WizardKind) -> impl IntoView {
     view! {
         <span class="caption-l">"Guided procedure"</span>
-        <h1 class="heading-xl" tabindex="-1">{kind.title()}</h1>
+        <PageHeading text={kind.title()}/>
         <p class="body-l">{kind.purpose()}</p>
         <Inset>"This guided procedure is not available in the pilot yet."</Inset>
         <h2 class="heading-m">"Sources"</h2>

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Measures the release bundle and writes docs/performance.md: raw and gzip bytes of every
+# WebAssembly, JavaScript and CSS file the browser downloads, against the size budget.
+#   scripts/size-report.sh            build the release app, then measure it
+#   scripts/size-report.sh --no-build measure the dist/ that is there
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
+cd "$ROOT"
+
+BUDGET_GZIP=$((250 * 1024)) # wasm + JS + CSS together, gzip -9
+
+if [ "${1:-}" != "--no-build" ]; then
+  ensure_build_tools
+  build_release
+fi
+
+shopt -s nullglob
+files=(dist/*.wasm dist/*.js dist/*.css)
+[ ${#files[@]} -gt 0 ] || { echo "dist/ has no wasm, JS or CSS: build first" >&2; exit 1; }
+
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+
+rows="" total_raw=0 total_gzip=0
+for file in "${files[@]}"; do
+  raw=$(wc -c <"$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  total_raw=$((total_raw + raw))
+  total_gzip=$((total_gzip + gz))
+  # Hashed names change every build; the kind of file is what matters.
+  name=$(basename "$file" | sed -E 's/-[0-9a-f]{16}([._])/\1/')
+  rows+="| \`$name\` | $raw | $(kb "$raw") | $gz | $(kb "$gz") |"$'\n'
+done
+
+if [ "$total_gzip" -le "$BUDGET_GZIP" ]; then verdict="within"; else verdict="OVER"; fi
+
+cat >docs/performance.md <<REPORT
+# Performance
+
+## Release bundle size
+
+Produced by \`scripts/size-report.sh\` from the release build (\`trunk build --release\`:
+\`opt-level = "z"\`, LTO, one codegen unit, \`panic = "abort"\`, then \`wasm-opt -Oz\`).
+Gzip is \`gzip -9\`, close to what a web server sends. File names are shown without
+Trunk's content hash.
+
+| file | raw bytes | raw | gzip bytes | gzip |
+|---|---:|---:|---:|---:|
+${rows}| **total** | $total_raw | $(kb "$total_raw") | $total_gzip | $(kb "$total_gzip") |
+
+Budget: $(kb "$BUDGET_GZIP") gzip for WebAssembly, JavaScript and CSS together.
+This build is **${verdict}** the budget ($(kb "$total_gzip") of $(kb "$BUDGET_GZIP")).
+
+Toolchain: $(rustc --version), trunk $(trunk --version | awk '{print $2}'),
+wasm-bindgen $(wasm_bindgen_version), $(wasm-opt --version).
+REPORT
+
+cat docs/performance.md

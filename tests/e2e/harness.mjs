@@ -1,0 +1,96 @@
+// Shared set-up for the end-to-end tests: the release build (dist/) served by the plain
+// static server, Debian's Chromium driven by playwright-core, and watchers that record
+// every request, console error and page error so each test can assert on them.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/static-server.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Every page of the app: its address and the heading it must show. */
+export const PAGES = [
+  { hash: '#/', h1: 'Your caseload' },
+  { hash: '#/cases/demo-123', h1: 'Case not found' },
+  { hash: '#/wizards', h1: 'Start a guided procedure' },
+  { hash: '#/wizards/section-20', h1: 'Section 20 admission' },
+  { hash: '#/wizards/pre-proceedings', h1: 'Pre-proceedings (PLO)' },
+  { hash: '#/wizards/ceasing', h1: 'Ceasing to be looked after' },
+  { hash: '#/trainer', h1: 'Trainer mode' },
+  { hash: '#/settings', h1: 'Settings and backup' },
+  { hash: '#/about', h1: 'About Care Planner' },
+  { hash: '#/privacy', h1: 'Privacy' },
+  { hash: '#/no-such-page', h1: 'Page not found' },
+];
+
+/** Starts the server and the browser; returns what tests need, and `close`. */
+export async function launch() {
+  const { server, url } = await startServer({ root: DIST });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      // Without these, Chromium itself calls home; they are not the app's requests.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** A new page with everything it does recorded in `seen`. */
+export async function watchedPage(env) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const seen = { requests: [], consoleErrors: [], pageErrors: [] };
+  page.on('request', (request) => seen.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => seen.pageErrors.push(String(error)));
+  seen.foreign = () => seen.requests.filter((u) => new URL(u).origin !== env.origin);
+  return { page, context, seen };
+}
+
+/** Opens an address and waits until the app has rendered that page's heading. */
+export async function openPage(page, url, expectedH1) {
+  await page.goto(url);
+  await page.locator('main h1').filter({ hasText: expectedH1 }).waitFor();
+}
+
+/** Runs axe-core (WCAG 2.0–2.2 A and AA, plus best practice) and returns its violations. */
+export async function axeViolations(page) {
+  // Evaluated through the DevTools protocol: the page's CSP, rightly, forbids injecting it.
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+    }),
+  );
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}

@@ -1,0 +1,37 @@
+// Every page of the release build: it loads from a plain static server with no console
+// error, has one <h1>, passes axe-core, and requests nothing from any other origin.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { PAGES, axeViolations, launch, openPage, watchedPage } from './harness.mjs';
+
+describe('every page', () => {
+  let env;
+  before(async () => {
+    env = await launch();
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  for (const { hash, h1 } of PAGES) {
+    test(`${hash} loads by its address, is accessible and stays on this origin`, async () => {
+      const { page, context, seen } = await watchedPage(env);
+      await openPage(page, env.url + hash, h1);
+
+      assert.equal(await page.locator('h1').count(), 1, 'exactly one <h1>');
+      assert.equal(await page.title(), `${h1} – Care Planner`);
+      assert.deepEqual(await axeViolations(page), [], 'axe-core violations');
+
+      // Reloading a deep link shows the same page: the static server needs no rewrites.
+      await page.reload();
+      await page.locator('main h1').filter({ hasText: h1 }).waitFor();
+
+      assert.deepEqual(seen.consoleErrors, [], 'console errors');
+      assert.deepEqual(seen.pageErrors, [], 'page errors');
+      assert.ok(seen.requests.length >= 4, `requests were counted (${seen.requests.length})`);
+      assert.deepEqual(seen.foreign(), [], 'requests to other origins');
+      await context.close();
+    });
+  }
+});

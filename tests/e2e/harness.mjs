@@ -55,14 +55,16 @@ export async function launch() {
   };
 }
 
-/** A new page with everything it does recorded in `seen`. */
+/** A new page with its requests, console errors and warnings, and page errors recorded in `seen`. */
 export async function watchedPage(env) {
   const context = await env.browser.newContext();
   const page = await context.newPage();
-  const seen = { requests: [], consoleErrors: [], pageErrors: [] };
+  const seen = { requests: [], consoleProblems: [], pageErrors: [] };
   page.on('request', (request) => seen.requests.push(request.url()));
   page.on('console', (message) => {
-    if (message.type() === 'error') seen.consoleErrors.push(message.text());
+    if (['error', 'warning'].includes(message.type())) {
+      seen.consoleProblems.push(`${message.type()}: ${message.text()}`);
+    }
   });
   page.on('pageerror', (error) => seen.pageErrors.push(String(error)));
   seen.foreign = () => seen.requests.filter((u) => new URL(u).origin !== env.origin);

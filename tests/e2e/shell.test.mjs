@@ -35,7 +35,7 @@ describe('the app shell', () => {
 
     await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy' }).click();
     await page.locator('main h1').filter({ hasText: 'Privacy' }).waitFor();
-    assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], []);
+    assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
     await context.close();
   });
 

@@ -4,6 +4,7 @@
 //! The Leptos UI (the crate one level up) only renders what this crate decides.
 //! See `docs/architecture.md` for the map of modules and the direction of dependencies.
 
+pub mod calendar;
 pub mod routes;
 pub mod sources;
 pub mod wizards;

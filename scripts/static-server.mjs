@@ -76,6 +76,12 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.error('usage: node scripts/static-server.mjs DIR [PORT] [HOST]');
     process.exit(2);
   }
-  const { url } = await startServer({ root, port: Number(port), host });
-  console.log(`Care Planner is at ${url} (Ctrl+C stops it)`);
+  try {
+    const { url } = await startServer({ root, port: Number(port), host });
+    console.log(`Care Planner is at ${url} (Ctrl+C stops it)`);
+  } catch (error) {
+    if (error.code !== 'EADDRINUSE') throw error;
+    console.error(`Port ${port} on ${host} is already in use. Stop whatever is using it, or choose another port: PORT=8081 ./scripts/serve.sh`);
+    process.exit(1);
+  }
 }

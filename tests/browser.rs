@@ -31,18 +31,20 @@ fn text_of(selector: &str) -> String {
         .unwrap_or_default()
 }
 
-fn fresh_root() -> web_sys::HtmlElement {
+/// Mounts a fresh app at `hash` and waits for it to render; dropping the result unmounts it.
+async fn app_at(hash: &str) -> impl Sized {
+    set_hash(hash);
     let root = document().create_element("div").unwrap();
     root.set_text_content(Some("Loading…"));
     document().body().unwrap().append_child(&root).unwrap();
-    root.unchecked_into()
+    let app = care_planner::mount_at(root.unchecked_into());
+    settle().await;
+    app
 }
 
 #[wasm_bindgen_test]
 async fn the_page_follows_the_address_bar() {
-    set_hash("");
-    let app = care_planner::mount_at(fresh_root());
-    settle().await;
+    let app = app_at("").await;
     assert_eq!(text_of("h1"), "Your caseload");
     assert_eq!(document().title(), "Your caseload – Care Planner");
 
@@ -66,9 +68,7 @@ async fn the_page_follows_the_address_bar() {
 
 #[wasm_bindgen_test]
 async fn moving_to_a_page_focuses_its_heading_for_screen_readers() {
-    set_hash("#/trainer");
-    let app = care_planner::mount_at(fresh_root());
-    settle().await;
+    let app = app_at("#/trainer").await;
     set_hash("#/settings");
     settle().await;
     let focused = document().active_element().expect("something has focus");
@@ -79,9 +79,7 @@ async fn moving_to_a_page_focuses_its_heading_for_screen_readers() {
 
 #[wasm_bindgen_test]
 async fn an_in_page_anchor_keeps_the_current_page() {
-    set_hash("#/privacy");
-    let app = care_planner::mount_at(fresh_root());
-    settle().await;
+    let app = app_at("#/privacy").await;
     set_hash("#main-content");
     settle().await;
     assert_eq!(text_of("h1"), "Privacy");
@@ -90,9 +88,7 @@ async fn an_in_page_anchor_keeps_the_current_page() {
 
 #[wasm_bindgen_test]
 async fn text_from_the_address_is_shown_as_text_not_markup() {
-    set_hash("#/<img src=x onerror=alert(1)>");
-    let app = care_planner::mount_at(fresh_root());
-    settle().await;
+    let app = app_at("#/<img src=x onerror=alert(1)>").await;
     assert_eq!(text_of("h1"), "Page not found");
     assert!(text_of("main code").contains("<img src=x onerror=alert(1)>"));
     assert_eq!(document().query_selector("main img").unwrap(), None);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/static-server.mjs';
 
@@ -53,6 +54,14 @@ export async function launch() {
       await new Promise((done) => server.close(done));
     },
   };
+}
+
+/** For a test suite: launches before its tests, closes after; the fields fill in at launch. */
+export function useApp() {
+  const env = {};
+  before(async () => Object.assign(env, await launch()));
+  after(async () => env.close?.());
+  return env;
 }
 
 /** A new page with its requests, console errors and warnings, and page errors recorded in `seen`. */

@@ -2,17 +2,11 @@
 // error or warning, has one <h1>, passes axe-core, and requests nothing from any other origin.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { PAGES, axeViolations, launch, openPage, watchedPage } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { PAGES, axeViolations, openPage, useApp, watchedPage } from './harness.mjs';
 
 describe('every page', () => {
-  let env;
-  before(async () => {
-    env = await launch();
-  });
-  after(async () => {
-    await env?.close();
-  });
+  const env = useApp();
 
   for (const { hash, h1 } of PAGES) {
     test(`${hash} loads by its address, is accessible and stays on this origin`, async () => {

@@ -4,17 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { DIST, launch, openPage, watchedPage } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { DIST, openPage, useApp, watchedPage } from './harness.mjs';
 
 describe('the app shell', () => {
-  let env;
-  before(async () => {
-    env = await launch();
-  });
-  after(async () => {
-    await env?.close();
-  });
+  const env = useApp();
 
   test('the navigation moves between pages, marks the current one and focuses the heading', async () => {
     const { page, context, seen } = await watchedPage(env);

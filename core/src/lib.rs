@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod routes;
+pub mod rules;
 pub mod sources;
 pub mod wizards;
 

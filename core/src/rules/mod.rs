@@ -1,0 +1,81 @@
+//! Rules and profiles, as data. The catalogue (`core/rules/rules.json`) names every rule:
+//! its id, what is due and what it is counted from. Each profile
+//! (`core/rules/profiles/*.json`) gives one authority's period for the rules it uses,
+//! with its source. No period or source text lives in code: a new authority is a new
+//! profile file (docs/rule-profiles.md).
+
+mod profile;
+mod timing;
+
+pub use profile::{
+    parse_profile, Case, Condition, Document, Problem, Profile, RuleTiming, SourceRef, FORMAT,
+    MAX_BYTES, VERSION,
+};
+pub use timing::Timing;
+
+use serde::Deserialize;
+
+/// One rule of the catalogue. The id is a public contract (files, calendar UIDs, the DOM).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    pub id: String,
+    /// What is due, as the app shows it.
+    pub due: String,
+    /// What the period is counted from, in words.
+    pub anchor: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueFile {
+    format: String,
+    version: u32,
+    rules: Vec<RuleDef>,
+}
+
+const CATALOGUE: &str = include_str!("../../rules/rules.json");
+
+/// The built-in profiles: national first, then the authorities of `shared/procedures/`.
+const BUILTIN_PROFILES: [&str; 5] = [
+    include_str!("../../rules/profiles/national.json"),
+    include_str!("../../rules/profiles/local-a.json"),
+    include_str!("../../rules/profiles/leicestershire.json"),
+    include_str!("../../rules/profiles/salford.json"),
+    include_str!("../../rules/profiles/local-d.json"),
+];
+
+/// The id of the profile every other profile is layered on.
+pub const NATIONAL: &str = "national";
+
+/// Every rule, in catalogue order. The built-in file is checked by the tests, so reading
+/// it cannot fail in a build that passed them.
+pub fn catalogue() -> Vec<RuleDef> {
+    let file: CatalogueFile = serde_json::from_str(CATALOGUE).expect("rules.json is valid (tested)");
+    debug_assert_eq!((file.format.as_str(), file.version), ("care-planner-rules", 1));
+    file.rules
+}
+
+/// The built-in profiles, national first.
+pub fn builtin_profiles(catalogue: &[RuleDef]) -> Vec<Profile> {
+    BUILTIN_PROFILES
+        .iter()
+        .map(|text| parse_profile(text, catalogue).expect("built-in profiles are valid (tested)"))
+        .collect()
+}
+
+/// Reads a user's own authority profile. Besides the checks of [`parse_profile`], its id
+/// must not be one already in use, so importing never replaces an existing profile.
+pub fn import_profile(text: &str, catalogue: &[RuleDef], ids_in_use: &[&str]) -> Result<Profile, Vec<Problem>> {
+    let profile = parse_profile(text, catalogue)?;
+    if ids_in_use.contains(&profile.id.as_str()) {
+        return Err(vec![Problem {
+            location: "id".to_string(),
+            message: format!("\"{}\" is already the id of a profile on this device; choose another", profile.id),
+        }]);
+    }
+    Ok(profile)
+}
+
+#[cfg(test)]
+mod tests;

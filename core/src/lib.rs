@@ -5,6 +5,8 @@
 //! See `docs/architecture.md` for the map of modules and the direction of dependencies.
 
 pub mod calendar;
+pub mod engine;
+pub mod model;
 pub mod routes;
 pub mod rules;
 pub mod sources;

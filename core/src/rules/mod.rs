@@ -15,6 +15,8 @@ pub use timing::Timing;
 
 use serde::Deserialize;
 
+use crate::model::{EventKind, LegalBasis, PlacementType};
+
 /// One rule of the catalogue. The id is a public contract (files, calendar UIDs, the DOM).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,6 +26,72 @@ pub struct RuleDef {
     pub due: String,
     /// What the period is counted from, in words.
     pub anchor: String,
+    /// What the period is counted from, for the engine.
+    pub from: AnchorSpec,
+    pub instances: Instances,
+    /// The event that shows the duty done; any rule can also be done by a
+    /// `duty_completed` event naming it.
+    #[serde(default)]
+    pub done_by: Option<EventMatch>,
+    /// Events that move the date later (extensions of proceedings or of an approval).
+    #[serde(default)]
+    pub extended_by: Option<Extension>,
+}
+
+/// The anchor: occurrences of events, or another rule's date.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnchorSpec {
+    /// Event kinds; for a rule with one instance, the first kind that occurs is used.
+    #[serde(default)]
+    pub events: Vec<EventKind>,
+    /// Counted from the date of this rule instead of an event.
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// Only the nth occurrence (1-based) counts: "the first review is held".
+    #[serde(default)]
+    pub nth: Option<usize>,
+    #[serde(default, rename = "where")]
+    pub filter: Filter,
+}
+
+/// Which occurrences of the anchor make instances of the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Instances {
+    /// One instance, from the first occurrence.
+    First,
+    /// One instance from every occurrence.
+    Each,
+    /// A recurring duty: from the first occurrence, then from each time it was done.
+    Chain,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventMatch {
+    pub events: Vec<EventKind>,
+    /// The nth occurrence in the case (1-based); otherwise the first on or after the anchor.
+    #[serde(default)]
+    pub nth: Option<usize>,
+}
+
+/// Attribute values an anchor event must have.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Filter {
+    pub basis: Option<LegalBasis>,
+    pub placement: Option<PlacementType>,
+    pub emergency: Option<bool>,
+    pub planned: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    pub events: Vec<EventKind>,
+    /// The law's limit on each extension, in weeks.
+    pub max_weeks: u32,
 }
 
 #[derive(Deserialize)]

@@ -26,6 +26,14 @@ fn the_catalogue_has_every_rule_once() {
     for (i, rule) in rules.iter().enumerate() {
         assert!(rules[i + 1..].iter().all(|r| r.id != rule.id), "{} twice", rule.id);
         assert!(!rule.due.is_empty() && !rule.anchor.is_empty(), "{}", rule.id);
+        // Every anchor is either events or another rule, which must exist and come first.
+        match &rule.from.rule {
+            Some(other) => {
+                assert!(rule.from.events.is_empty(), "{}", rule.id);
+                assert!(rules[..i].iter().any(|r| r.id == *other), "{} depends on {other}, not before it", rule.id);
+            }
+            None => assert!(!rule.from.events.is_empty(), "{} has no anchor", rule.id),
+        }
     }
 }
 

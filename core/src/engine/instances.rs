@@ -1,0 +1,147 @@
+//! Which instances a rule has in a case (what each is counted from), and when each was done.
+
+use crate::calendar::{Date, Time};
+use crate::model::{Case, Event, EventKind};
+use crate::rules::{EventMatch, Filter, Instances, RuleDef};
+
+/// What one instance of a rule is counted from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorPoint<'a> {
+    pub date: Date,
+    pub time: Option<Time>,
+    /// The event, unless the anchor is another rule's date.
+    pub event: Option<&'a Event>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Instance<'a> {
+    /// Stable key: the anchor event's id (or the rule's for rule-derived anchors).
+    pub key: String,
+    pub anchor: AnchorPoint<'a>,
+    /// When the duty was done, if it was.
+    pub done: Option<Date>,
+}
+
+pub enum Found<'a> {
+    Instances(Vec<Instance<'a>>),
+    /// The anchor event has not happened yet.
+    Waiting,
+    /// Anchor events exist but none qualifies (a section 20 rule for a care order).
+    NotApplicable,
+}
+
+fn matches(event: &Event, filter: &Filter) -> bool {
+    let a = &event.attrs;
+    filter.basis.is_none_or(|b| a.basis == Some(b))
+        && filter.placement.is_none_or(|p| a.placement == Some(p))
+        && filter.emergency.is_none_or(|e| a.emergency == e)
+        && filter.planned.is_none_or(|p| a.planned == Some(p))
+}
+
+/// Events of any of `kinds` passing `filter`, in date order.
+fn occurrences<'a>(case: &'a Case, kinds: &[EventKind], filter: &Filter) -> Vec<&'a Event> {
+    let mut events: Vec<&Event> =
+        case.events.iter().filter(|e| kinds.contains(&e.kind) && matches(e, filter)).collect();
+    events.sort_by_key(|e| (e.date, e.time));
+    events
+}
+
+fn point(event: &Event) -> AnchorPoint<'_> {
+    AnchorPoint { date: event.date, time: event.time, event: Some(event) }
+}
+
+/// The instances of an event-anchored rule.
+pub fn find<'a>(case: &'a Case, rule: &RuleDef) -> Found<'a> {
+    let from = &rule.from;
+    let all = occurrences(case, &from.events, &from.filter);
+    let starts: Vec<&Event> = match (rule.instances, from.nth) {
+        (_, Some(nth)) => all.get(nth - 1).copied().into_iter().collect(),
+        // One instance: the first kind listed that occurs is preferred.
+        (Instances::First | Instances::Chain, None) => from
+            .events
+            .iter()
+            .find_map(|kind| occurrences(case, &[*kind], &from.filter).first().copied())
+            .into_iter()
+            .collect(),
+        (Instances::Each, None) => all.clone(),
+    };
+    if starts.is_empty() {
+        let unfiltered = occurrences(case, &from.events, &Filter::default());
+        return if from.filter != Filter::default() && !unfiltered.is_empty() {
+            Found::NotApplicable
+        } else {
+            Found::Waiting
+        };
+    }
+    let instances = match rule.instances {
+        Instances::Chain => chain(case, rule, starts[0]),
+        Instances::First | Instances::Each => starts
+            .iter()
+            .enumerate()
+            .map(|(i, event)| {
+                // Completions from this anchor until the next belong to it; the first
+                // instance also takes those recorded before it (a plan agreed in advance).
+                let window = ((i > 0).then_some(event.date), starts.get(i + 1).map(|e| e.date));
+                Instance { key: event.id.clone(), anchor: point(event), done: done(case, rule, event, window) }
+            })
+            .collect(),
+    };
+    Found::Instances(instances)
+}
+
+/// A recurring duty: counted from the first occurrence, then from each time it was done.
+fn chain<'a>(case: &'a Case, rule: &RuleDef, start: &'a Event) -> Vec<Instance<'a>> {
+    let mut links = vec![start];
+    let later = completions(case, rule).into_iter().filter(|e| e.id != start.id && (e.date, e.time) >= (start.date, start.time));
+    links.extend(later);
+    links
+        .iter()
+        .enumerate()
+        .map(|(i, event)| Instance {
+            key: event.id.clone(),
+            anchor: point(event),
+            done: links.get(i + 1).map(|next| next.date),
+        })
+        .collect()
+}
+
+/// The events that show this rule's duty done: its `done_by` kind, or `duty_completed`
+/// events naming it.
+fn completions<'a>(case: &'a Case, rule: &RuleDef) -> Vec<&'a Event> {
+    match &rule.done_by {
+        Some(EventMatch { events, .. }) => occurrences(case, events, &Filter::default()),
+        None => duty_completions(case, rule),
+    }
+}
+
+fn duty_completions<'a>(case: &'a Case, rule: &RuleDef) -> Vec<&'a Event> {
+    occurrences(case, &[EventKind::DutyCompleted], &Filter::default())
+        .into_iter()
+        .filter(|e| e.attrs.rule.as_deref() == Some(rule.id.as_str()))
+        .collect()
+}
+
+/// When the instance counted from `anchor` was done. `window` is where its completions
+/// may fall: from its own anchor (none for the first instance) until the next anchor.
+fn done(case: &Case, rule: &RuleDef, anchor: &Event, window: (Option<Date>, Option<Date>)) -> Option<Date> {
+    let in_window = |date: Date| window.0.is_none_or(|from| date >= from) && window.1.is_none_or(|next| date < next);
+    let by_event = rule.done_by.as_ref().and_then(|m| {
+        let events = occurrences(case, &m.events, &Filter::default());
+        match m.nth {
+            Some(nth) => events.get(nth - 1).map(|e| e.date),
+            None => events
+                .iter()
+                .find(|e| e.id != anchor.id && e.date >= anchor.date && window.1.is_none_or(|next| e.date < next))
+                .map(|e| e.date),
+        }
+    });
+    let by_duty = duty_completions(case, rule)
+        .into_iter()
+        .filter(|e| match &e.attrs.anchor {
+            Some(id) => *id == anchor.id,
+            None => in_window(e.date),
+        })
+        .map(|e| e.date)
+        .min();
+    by_event.into_iter().chain(by_duty).min()
+}

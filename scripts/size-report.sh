@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Measures the release bundle and writes docs/performance.md: raw and gzip bytes of every
+# Measures the release bundle and writes its section of docs/performance.md: raw and gzip bytes of every
 # WebAssembly, JavaScript and CSS file the browser downloads, against the size budget.
 #   scripts/size-report.sh            build the release app, then measure it
 #   scripts/size-report.sh --no-build measure the dist/ that is there
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/report.sh"
 cd "$ROOT"
 
 BUDGET_GZIP=$((250 * 1024)) # wasm + JS + CSS together, gzip -9
@@ -33,9 +34,7 @@ done
 
 if [ "$total_gzip" -le "$BUDGET_GZIP" ]; then verdict="within"; else verdict="OVER"; fi
 
-cat >docs/performance.md <<REPORT
-# Performance
-
+write_report_section bundle-size <<REPORT
 ## Release bundle size
 
 Produced by \`scripts/size-report.sh\` from the release build (\`trunk build --release\`:

@@ -9,7 +9,7 @@ const VALID: &str = include_str!("../rules/profiles/salford.json");
 proptest! {
     #[test]
     fn any_text_is_answered(text in ".{0,400}") {
-        let _ = parse_profile(&text, &catalogue());
+        let _ = parse_profile(&text, catalogue());
     }
 
     /// A real profile with a stretch of it replaced: near-misses of the format.
@@ -20,7 +20,7 @@ proptest! {
         let end = (start + len).min(text.len());
         let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap();
         text.replace_range(start..end, &junk);
-        if let Err(problems) = parse_profile(&text, &catalogue()) {
+        if let Err(problems) = parse_profile(&text, catalogue()) {
             prop_assert!(!problems.is_empty());
             for p in problems {
                 prop_assert!(!p.message.is_empty());

@@ -1,8 +1,21 @@
 //! Working days in England and Wales (national-timescales.md, convention 3): any day except
 //! Saturday, Sunday and a bank holiday (Christmas Day and Good Friday are in the data).
 
+use std::sync::OnceLock;
+
 use super::bank_holidays::{BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR};
 use super::{CalendarError, Date};
+
+/// The generated table as dates, built once: every working-day question searches it.
+fn holidays() -> &'static [Date] {
+    static DATES: OnceLock<Vec<Date>> = OnceLock::new();
+    DATES.get_or_init(|| {
+        BANK_HOLIDAYS
+            .iter()
+            .map(|&(y, m, d, _)| Date::from_ymd(y, m.into(), d.into()).expect("the table holds real dates"))
+            .collect()
+    })
+}
 
 /// A date reached by counting working days, with the weekday bank holidays passed over on
 /// the way (weekends are skipped without saying), for the plain-English working.
@@ -14,10 +27,10 @@ pub struct Counted {
 
 /// The first and last dates whose working-day status is known.
 pub fn coverage() -> (Date, Date) {
-    (
-        Date::from_ymd(FIRST_YEAR, 1, 1).expect("a real date"),
-        Date::from_ymd(LAST_YEAR, 12, 31).expect("a real date"),
-    )
+    static RANGE: OnceLock<(Date, Date)> = OnceLock::new();
+    *RANGE.get_or_init(|| {
+        (Date::from_ymd(FIRST_YEAR, 1, 1).expect("a real date"), Date::from_ymd(LAST_YEAR, 12, 31).expect("a real date"))
+    })
 }
 
 fn covered(date: Date) -> Result<(), CalendarError> {
@@ -31,11 +44,7 @@ fn covered(date: Date) -> Result<(), CalendarError> {
 /// The bank holiday's name, if `date` is a weekday bank holiday.
 pub fn bank_holiday(date: Date) -> Result<Option<&'static str>, CalendarError> {
     covered(date)?;
-    let key = (date.year(), date.month() as u8, date.day() as u8);
-    Ok(BANK_HOLIDAYS
-        .binary_search_by(|&(y, m, d, _)| (y, m, d).cmp(&key))
-        .ok()
-        .map(|i| BANK_HOLIDAYS[i].3))
+    Ok(holidays().binary_search(&date).ok().map(|i| BANK_HOLIDAYS[i].3))
 }
 
 pub fn is_working_day(date: Date) -> Result<bool, CalendarError> {
@@ -90,15 +99,19 @@ pub fn working_days_between(start: Date, end: Date) -> Result<u32, CalendarError
     }
     covered(start)?;
     covered(end)?;
-    let mut count = 0;
-    let mut day = start;
+    // Weekdays in (start, end]: whole weeks have five; then the days left over.
+    let days = start.days_until(end);
+    let mut weekdays = days / 7 * 5;
+    let mut day = start.add_days(days / 7 * 7);
     while day < end {
         day = day.add_days(1);
-        if is_working_day(day)? {
-            count += 1;
+        if !day.is_weekend() {
+            weekdays += 1;
         }
     }
-    Ok(count)
+    // The table holds only weekday holidays, in order: count those in (start, end].
+    let position = |d: Date| holidays().partition_point(|h| *h <= d);
+    Ok(weekdays as u32 - (position(end) - position(start)) as u32)
 }
 
 #[cfg(test)]

@@ -2,11 +2,12 @@
 //! instance, judged on the day the instance is counted from.
 
 use crate::calendar::Date;
-use crate::model::{Case, Event, EventKind, LegalBasis, PlacementType};
+use crate::model::{Case, Event, EventIndex, EventKind, LegalBasis, PlacementType};
 use crate::rules::Condition;
 
 pub struct Context<'a> {
     pub case: &'a Case,
+    pub events: &'a EventIndex<'a>,
     pub date: Date,
     pub anchor_kind: Option<EventKind>,
     /// Temporary approvals of connected persons: from the approval to the date it ends,
@@ -30,7 +31,7 @@ impl Context<'_> {
                     && self.placement().is_some_and(|p| p.attrs.placement == Some(PlacementType::WithParent))
             }
             Condition::BeforeFirstReview => {
-                !self.case.events.iter().any(|e| e.kind == EventKind::ReviewHeld && e.date <= self.date)
+                self.events.latest(EventKind::ReviewHeld, self.date).is_none()
             }
             Condition::AfterPoliceProtection => self.anchor_kind == Some(EventKind::PoliceProtectionStarted),
         })
@@ -44,7 +45,7 @@ impl Context<'_> {
 
     /// The latest event of `kind` on or before the day.
     fn latest(&self, kind: EventKind) -> Option<&Event> {
-        self.case.events_of(kind).into_iter().rev().find(|e| e.date <= self.date)
+        self.events.latest(kind, self.date)
     }
 
     /// The placement the child was in on the day, if any.

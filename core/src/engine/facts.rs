@@ -2,7 +2,7 @@
 //! looked after, eligible-child status, the week of care proceedings.
 
 use crate::calendar::{working_days_between, Date, Period};
-use crate::model::{Case, EventKind, LegalBasis};
+use crate::model::{Case, Event, EventIndex, EventKind, LegalBasis};
 
 /// 13 weeks (CA 1989 Sch 2 para 19B; CPPCR reg 40), as a period so the calendar counts it.
 const ELIGIBLE_TIME: Period = Period::Weeks(13);
@@ -44,11 +44,11 @@ pub enum Eligibility {
     Eligible { since: Date, assessment_due: Date, reason: String },
 }
 
-pub fn facts(case: &Case, today: Date) -> Facts {
-    let periods = periods_of_care(case, today);
+pub fn facts(case: &Case, events: &EventIndex, today: Date) -> Facts {
+    let periods = periods_of_care(&events.sorted, today);
     let looked_after_now = periods.last().is_some_and(|(_, end)| end.is_none());
     let legal_status = looked_after_now
-        .then(|| case.events_of(EventKind::BecameLookedAfter).into_iter().rev().find(|e| e.date <= today))
+        .then(|| events.latest(EventKind::BecameLookedAfter, today))
         .flatten()
         .and_then(|e| e.attrs.basis);
     Facts {
@@ -56,20 +56,17 @@ pub fn facts(case: &Case, today: Date) -> Facts {
         legal_status,
         looked_after: (!periods.is_empty()).then(|| time_looked_after(&periods, today)),
         eligible: eligibility(case, &periods, today),
-        proceedings_week: proceedings_week(case, today),
+        proceedings_week: proceedings_week(events, today),
         periods_of_care: periods,
     }
 }
 
 /// Each `became_looked_after` opens a period unless one is open; each
 /// `ceased_looked_after` closes the open one. Events after today are not yet facts.
-fn periods_of_care(case: &Case, today: Date) -> Vec<(Date, Option<Date>)> {
-    let mut events: Vec<_> = case
-        .events
+fn periods_of_care(sorted: &[&Event], today: Date) -> Vec<(Date, Option<Date>)> {
+    let events = sorted
         .iter()
-        .filter(|e| matches!(e.kind, EventKind::BecameLookedAfter | EventKind::CeasedLookedAfter) && e.date <= today)
-        .collect();
-    events.sort_by_key(|e| (e.date, e.time));
+        .filter(|e| matches!(e.kind, EventKind::BecameLookedAfter | EventKind::CeasedLookedAfter) && e.date <= today);
     let mut periods: Vec<(Date, Option<Date>)> = Vec::new();
     for event in events {
         let open = periods.last().is_some_and(|(_, end)| end.is_none());
@@ -154,8 +151,8 @@ fn plural_weeks(days: i32) -> String {
     }
 }
 
-fn proceedings_week(case: &Case, today: Date) -> Option<u32> {
-    let issued = case.events_of(EventKind::ProceedingsIssued).into_iter().find(|e| e.date <= today)?;
-    let concluded = case.events_of(EventKind::ProceedingsConcluded).into_iter().any(|e| e.date >= issued.date && e.date <= today);
+fn proceedings_week(events: &EventIndex, today: Date) -> Option<u32> {
+    let issued = events.of(EventKind::ProceedingsIssued).iter().find(|e| e.date <= today)?;
+    let concluded = events.of(EventKind::ProceedingsConcluded).iter().any(|e| e.date >= issued.date && e.date <= today);
     (!concluded).then(|| (issued.date.days_until(today) / 7 + 1) as u32)
 }

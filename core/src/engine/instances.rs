@@ -1,7 +1,7 @@
 //! Which instances a rule has in a case (what each is counted from), and when each was done.
 
 use crate::calendar::{Date, Time};
-use crate::model::{Case, Event, EventKind};
+use crate::model::{Event, EventIndex, EventKind};
 use crate::rules::{EventMatch, Filter, Instances, RuleDef};
 
 /// What one instance of a rule is counted from.
@@ -15,8 +15,8 @@ pub struct AnchorPoint<'a> {
 
 #[derive(Debug, Clone)]
 pub struct Instance<'a> {
-    /// Stable key: the anchor event's id (or the rule's for rule-derived anchors).
-    pub key: String,
+    /// Stable key: the anchor event's id (or the other rule's, for rule-derived anchors).
+    pub key: &'a str,
     pub anchor: AnchorPoint<'a>,
     /// When the duty was done, if it was.
     pub done: Option<Date>,
@@ -39,11 +39,13 @@ fn matches(event: &Event, filter: &Filter) -> bool {
 }
 
 /// Events of any of `kinds` passing `filter`, in date order.
-fn occurrences<'a>(case: &'a Case, kinds: &[EventKind], filter: &Filter) -> Vec<&'a Event> {
-    let mut events: Vec<&Event> =
-        case.events.iter().filter(|e| kinds.contains(&e.kind) && matches(e, filter)).collect();
-    events.sort_by_key(|e| (e.date, e.time));
-    events
+fn occurrences<'a>(events: &EventIndex<'a>, kinds: &[EventKind], filter: &Filter) -> Vec<&'a Event> {
+    let mut found: Vec<&Event> =
+        kinds.iter().flat_map(|kind| events.of(*kind)).copied().filter(|e| matches(e, filter)).collect();
+    if kinds.len() > 1 {
+        found.sort_by_key(|e| (e.date, e.time));
+    }
+    found
 }
 
 fn point(event: &Event) -> AnchorPoint<'_> {
@@ -51,7 +53,7 @@ fn point(event: &Event) -> AnchorPoint<'_> {
 }
 
 /// The instances of an event-anchored rule.
-pub fn find<'a>(case: &'a Case, rule: &RuleDef) -> Found<'a> {
+pub fn find<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Found<'a> {
     let from = &rule.from;
     let all = occurrences(case, &from.events, &from.filter);
     let starts: Vec<&Event> = match (rule.instances, from.nth) {
@@ -82,7 +84,7 @@ pub fn find<'a>(case: &'a Case, rule: &RuleDef) -> Found<'a> {
                 // Completions from this anchor until the next belong to it; the first
                 // instance also takes those recorded before it (a plan agreed in advance).
                 let window = ((i > 0).then_some(event.date), starts.get(i + 1).map(|e| e.date));
-                Instance { key: event.id.clone(), anchor: point(event), done: done(case, rule, event, window) }
+                Instance { key: &event.id, anchor: point(event), done: done(case, rule, event, window) }
             })
             .collect(),
     };
@@ -90,7 +92,7 @@ pub fn find<'a>(case: &'a Case, rule: &RuleDef) -> Found<'a> {
 }
 
 /// A recurring duty: counted from the first occurrence, then from each time it was done.
-fn chain<'a>(case: &'a Case, rule: &RuleDef, start: &'a Event) -> Vec<Instance<'a>> {
+fn chain<'a>(case: &EventIndex<'a>, rule: &RuleDef, start: &'a Event) -> Vec<Instance<'a>> {
     let mut links = vec![start];
     let later = completions(case, rule).into_iter().filter(|e| e.id != start.id && (e.date, e.time) >= (start.date, start.time));
     links.extend(later);
@@ -98,7 +100,7 @@ fn chain<'a>(case: &'a Case, rule: &RuleDef, start: &'a Event) -> Vec<Instance<'
         .iter()
         .enumerate()
         .map(|(i, event)| Instance {
-            key: event.id.clone(),
+            key: &event.id,
             anchor: point(event),
             done: links.get(i + 1).map(|next| next.date),
         })
@@ -107,14 +109,14 @@ fn chain<'a>(case: &'a Case, rule: &RuleDef, start: &'a Event) -> Vec<Instance<'
 
 /// The events that show this rule's duty done: its `done_by` kind, or `duty_completed`
 /// events naming it.
-fn completions<'a>(case: &'a Case, rule: &RuleDef) -> Vec<&'a Event> {
+fn completions<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Vec<&'a Event> {
     match &rule.done_by {
         Some(EventMatch { events, .. }) => occurrences(case, events, &Filter::default()),
         None => duty_completions(case, rule),
     }
 }
 
-fn duty_completions<'a>(case: &'a Case, rule: &RuleDef) -> Vec<&'a Event> {
+fn duty_completions<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Vec<&'a Event> {
     occurrences(case, &[EventKind::DutyCompleted], &Filter::default())
         .into_iter()
         .filter(|e| e.attrs.rule.as_deref() == Some(rule.id.as_str()))
@@ -123,7 +125,7 @@ fn duty_completions<'a>(case: &'a Case, rule: &RuleDef) -> Vec<&'a Event> {
 
 /// When the instance counted from `anchor` was done. `window` is where its completions
 /// may fall: from its own anchor (none for the first instance) until the next anchor.
-fn done(case: &Case, rule: &RuleDef, anchor: &Event, window: (Option<Date>, Option<Date>)) -> Option<Date> {
+fn done(case: &EventIndex, rule: &RuleDef, anchor: &Event, window: (Option<Date>, Option<Date>)) -> Option<Date> {
     let in_window = |date: Date| window.0.is_none_or(|from| date >= from) && window.1.is_none_or(|next| date < next);
     let by_event = rule.done_by.as_ref().and_then(|m| {
         let events = occurrences(case, &m.events, &Filter::default());

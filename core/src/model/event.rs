@@ -57,6 +57,11 @@ macro_rules! names {
         impl $type {
             pub const ALL: &'static [$type] = &[$($type::$variant),*];
 
+            /// Position in `ALL`, for tables indexed by kind.
+            pub fn index(self) -> usize {
+                self as usize
+            }
+
             /// The name used in files and rule definitions.
             pub fn name(self) -> &'static str {
                 match self { $($type::$variant => $name),* }

@@ -13,6 +13,8 @@ pub use profile::{
 };
 pub use timing::Timing;
 
+use std::sync::OnceLock;
+
 use serde::Deserialize;
 
 use crate::model::{EventKind, LegalBasis, PlacementType};
@@ -116,20 +118,26 @@ const BUILTIN_PROFILES: [&str; 5] = [
 /// The id of the profile every other profile is layered on.
 pub const NATIONAL: &str = "national";
 
-/// Every rule, in catalogue order. The built-in file is checked by the tests, so reading
-/// it cannot fail in a build that passed them.
-pub fn catalogue() -> Vec<RuleDef> {
-    let file: CatalogueFile = serde_json::from_str(CATALOGUE).expect("rules.json is valid (tested)");
-    debug_assert_eq!((file.format.as_str(), file.version), ("care-planner-rules", 1));
-    file.rules
+/// Every rule, in catalogue order, read once. The built-in file is checked by the tests,
+/// so reading it cannot fail in a build that passed them.
+pub fn catalogue() -> &'static [RuleDef] {
+    static RULES: OnceLock<Vec<RuleDef>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let file: CatalogueFile = serde_json::from_str(CATALOGUE).expect("rules.json is valid (tested)");
+        debug_assert_eq!((file.format.as_str(), file.version), ("care-planner-rules", 1));
+        file.rules
+    })
 }
 
-/// The built-in profiles, national first.
-pub fn builtin_profiles(catalogue: &[RuleDef]) -> Vec<Profile> {
-    BUILTIN_PROFILES
-        .iter()
-        .map(|text| parse_profile(text, catalogue).expect("built-in profiles are valid (tested)"))
-        .collect()
+/// The built-in profiles, national first, read once.
+pub fn builtin_profiles() -> &'static [Profile] {
+    static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();
+    PROFILES.get_or_init(|| {
+        BUILTIN_PROFILES
+            .iter()
+            .map(|text| parse_profile(text, catalogue()).expect("built-in profiles are valid (tested)"))
+            .collect()
+    })
 }
 
 /// Reads a user's own authority profile. Besides the checks of [`parse_profile`], its id

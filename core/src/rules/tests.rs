@@ -1,12 +1,12 @@
 use super::*;
 use crate::calendar::{Counting, Period};
 
-fn profiles() -> Vec<Profile> {
-    builtin_profiles(&catalogue())
+fn profiles() -> &'static [Profile] {
+    builtin_profiles()
 }
 
-fn profile(id: &str) -> Profile {
-    profiles().into_iter().find(|p| p.id == id).unwrap()
+fn profile(id: &str) -> &'static Profile {
+    profiles().iter().find(|p| p.id == id).unwrap()
 }
 
 fn single(profile: &Profile, rule: &str) -> Timing {
@@ -40,11 +40,11 @@ fn the_catalogue_has_every_rule_once() {
 #[test]
 fn the_five_builtin_profiles_are_valid() {
     for text in BUILTIN_PROFILES {
-        if let Err(problems) = parse_profile(text, &catalogue()) {
+        if let Err(problems) = parse_profile(text, catalogue()) {
             panic!("{problems:#?}");
         }
     }
-    let ids: Vec<String> = profiles().into_iter().map(|p| p.id).collect();
+    let ids: Vec<&str> = profiles().iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["national", "local-a", "leicestershire", "salford", "local-d"]);
 }
 
@@ -68,19 +68,19 @@ fn every_source_names_a_document() {
 #[test]
 fn national_periods_are_those_of_the_law() {
     let national = profile("national");
-    assert_eq!(single(&national, "care-plan"), after(Period::WorkingDays(10)));
-    assert_eq!(single(&national, "placement-plan"), after(Period::WorkingDays(5)));
-    assert_eq!(single(&national, "review-1"), after(Period::WorkingDays(20)));
-    assert_eq!(single(&national, "review-2"), after(Period::Months(3)));
-    assert_eq!(single(&national, "review-next"), after(Period::Months(6)));
-    assert_eq!(single(&national, "visit-first"), after(Period::Weeks(1)));
-    assert_eq!(single(&national, "connected-person-approval-expiry"), after(Period::Weeks(16)));
-    assert_eq!(single(&national, "contact-refusal-ends"), after(Period::Days(7)));
+    assert_eq!(single(national, "care-plan"), after(Period::WorkingDays(10)));
+    assert_eq!(single(national, "placement-plan"), after(Period::WorkingDays(5)));
+    assert_eq!(single(national, "review-1"), after(Period::WorkingDays(20)));
+    assert_eq!(single(national, "review-2"), after(Period::Months(3)));
+    assert_eq!(single(national, "review-next"), after(Period::Months(6)));
+    assert_eq!(single(national, "visit-first"), after(Period::Weeks(1)));
+    assert_eq!(single(national, "connected-person-approval-expiry"), after(Period::Weeks(16)));
+    assert_eq!(single(national, "contact-refusal-ends"), after(Period::Days(7)));
     assert_eq!(
-        single(&national, "proceedings-26-weeks"),
+        single(national, "proceedings-26-weeks"),
         Timing::After { period: Period::Weeks(26), counting: Counting::BeginningWith }
     );
-    assert_eq!(single(&national, "health-assessment-initial"), Timing::SameAs { rule: "review-1".into() });
+    assert_eq!(single(national, "health-assessment-initial"), Timing::SameAs { rule: "review-1".into() });
     let health = &national.rules["health-assessment-review"].cases;
     assert_eq!((health[0].when.as_slice(), &health[0].timing), (&[Condition::Under5][..], &after(Period::Months(6))));
     assert_eq!((health[1].when.as_slice(), &health[1].timing), (&[][..], &after(Period::Months(12))));
@@ -90,28 +90,28 @@ fn national_periods_are_those_of_the_law() {
 #[test]
 fn local_periods_are_those_of_their_procedures() {
     let local_a = profile("local-a");
-    assert_eq!(single(&local_a, "review-1"), after(Period::WorkingDays(15)));
-    assert_eq!(single(&local_a, "review-2"), after(Period::Weeks(12)));
-    assert_eq!(single(&local_a, "initial-care-planning-meeting"), after(Period::WorkingDays(1)));
+    assert_eq!(single(local_a, "review-1"), after(Period::WorkingDays(15)));
+    assert_eq!(single(local_a, "review-2"), after(Period::Weeks(12)));
+    assert_eq!(single(local_a, "initial-care-planning-meeting"), after(Period::WorkingDays(1)));
     assert_eq!(
-        single(&local_a, "care-planning-meeting-3"),
+        single(local_a, "care-planning-meeting-3"),
         Timing::After { period: Period::Weeks(18), counting: Counting::BeginningWith }
     );
     let leicestershire = profile("leicestershire");
-    assert_eq!(single(&leicestershire, "plo-drift-referral"), after(Period::Months(4)));
-    assert_eq!(single(&leicestershire, "decision-meeting-papers"), Timing::Before { period: Period::WorkingDays(5) });
+    assert_eq!(single(leicestershire, "plo-drift-referral"), after(Period::Months(4)));
+    assert_eq!(single(leicestershire, "decision-meeting-papers"), Timing::Before { period: Period::WorkingDays(5) });
     let salford = profile("salford");
-    assert_eq!(single(&salford, "placement-planning-meeting"), after(Period::Hours(72)));
-    assert_eq!(single(&salford, "permanency-planning-meeting"), Timing::DayBefore { rule: "review-2".into() });
+    assert_eq!(single(salford, "placement-planning-meeting"), after(Period::Hours(72)));
+    assert_eq!(single(salford, "permanency-planning-meeting"), Timing::DayBefore { rule: "review-2".into() });
     assert_eq!(salford.rules["visit-next"].cases[0].when, [Condition::Aged16OrOver]);
     let local_d = profile("local-d");
-    assert_eq!(single(&local_d, "sgo-report"), after(Period::Weeks(12)));
+    assert_eq!(single(local_d, "sgo-report"), after(Period::Weeks(12)));
     // Rules the local documents do not state are left to the national profile.
     assert!(!local_d.rules.contains_key("review-1"));
 }
 
 fn problems(text: &str) -> Vec<String> {
-    parse_profile(text, &catalogue()).unwrap_err().iter().map(ToString::to_string).collect()
+    parse_profile(text, catalogue()).unwrap_err().iter().map(ToString::to_string).collect()
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn an_authority_can_cite_its_own_documents() {
         "documents": [{ "id": "MC-7", "title": "My Council children looked after procedure" }],
         "rules": { "review-1": { "period": "10 working days", "source": "MC-7 §4.2" } }
     }"#;
-    let profile = import_profile(text, &catalogue(), &["national", "salford"]).unwrap();
+    let profile = import_profile(text, catalogue(), &["national", "salford"]).unwrap();
     assert_eq!(profile.rules["review-1"].source, SourceRef { document: "MC-7".into(), section: "§4.2".into() });
     assert_eq!(profile.documents[0].title, "My Council children looked after procedure");
 }
@@ -172,6 +172,6 @@ fn an_authority_can_cite_its_own_documents() {
 #[test]
 fn importing_never_replaces_a_profile_in_use() {
     let salford = BUILTIN_PROFILES[3];
-    let problems = import_profile(salford, &catalogue(), &["national", "salford"]).unwrap_err();
+    let problems = import_profile(salford, catalogue(), &["national", "salford"]).unwrap_err();
     assert_eq!(problems[0].to_string(), "id: \"salford\" is already the id of a profile on this device; choose another");
 }

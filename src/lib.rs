@@ -3,6 +3,7 @@
 //! Pages render what the core decides; no rule, period or source text lives here.
 
 mod app;
+mod clock;
 mod components;
 mod pages;
 mod router;

@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod engine;
+pub mod examples;
 pub mod model;
 pub mod routes;
 pub mod rules;

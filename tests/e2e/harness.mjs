@@ -18,6 +18,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 export const PAGES = [
   { hash: '#/', h1: 'Your caseload' },
   { hash: '#/cases/demo-123', h1: 'Case not found' },
+  { hash: '#/cases/example-section-20', h1: 'Sam (example)' },
+  { hash: '#/cases/example-proceedings', h1: 'Riley (example)' },
+  { hash: '#/cases/example-leaving-care', h1: 'Jordan (example)' },
   { hash: '#/wizards', h1: 'Start a guided procedure' },
   { hash: '#/wizards/section-20', h1: 'Section 20 admission' },
   { hash: '#/wizards/pre-proceedings', h1: 'Pre-proceedings (PLO)' },

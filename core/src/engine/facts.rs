@@ -34,6 +34,15 @@ impl TimeLookedAfter {
     pub fn whole_weeks(&self) -> i32 {
         self.days / 7
     }
+
+    /// "16 weeks (81 working days)".
+    pub fn describe(&self) -> String {
+        let weeks = plural(self.whole_weeks(), "week");
+        match &self.working_days {
+            Ok(days) => format!("{weeks} ({})", plural(*days as i32, "working day")),
+            Err(problem) => format!("{weeks} ({problem})"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +133,11 @@ fn eligibility(case: &Case, periods: &[(Date, Option<Date>)], today: Date) -> El
         counted += days;
     }
     let Some(reached) = reached else {
+        if age < 14 {
+            return not(&format!(
+                "Aged {age}: an eligible child is 16 or 17 and has been looked after for 13 weeks since the age of 14."
+            ));
+        }
         return not(&format!("Looked after for {} of the 13 weeks needed since the age of 14.", plural_weeks(counted)));
     };
     if age < 16 {
@@ -143,12 +157,16 @@ fn eligibility(case: &Case, periods: &[(Date, Option<Date>)], today: Date) -> El
 }
 
 fn plural_weeks(days: i32) -> String {
-    let weeks = days / 7;
-    let rest = days % 7;
-    match (weeks, rest) {
-        (w, 0) => format!("{w} week{}", if w == 1 { "" } else { "s" }),
-        (w, r) => format!("{w} week{} and {r} day{}", if w == 1 { "" } else { "s" }, if r == 1 { "" } else { "s" }),
+    let (weeks, rest) = (days / 7, days % 7);
+    match rest {
+        0 => plural(weeks, "week"),
+        _ => format!("{} and {}", plural(weeks, "week"), plural(rest, "day")),
     }
+}
+
+/// "1 week", "3 weeks".
+pub fn plural(n: i32, unit: &str) -> String {
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 fn proceedings_week(events: &EventIndex, today: Date) -> Option<u32> {

@@ -322,6 +322,7 @@ fn time_looked_after_and_eligible_child() {
     assert_eq!(time.days, 28 + 85);
     assert_eq!(time.whole_weeks(), 16);
     assert_eq!(time.working_days, Ok(20 + 61));
+    assert_eq!(time.describe(), "16 weeks (81 working days)");
     // 28 days, then 63 more from 6 Jan: 13 weeks reached on 10 Mar 2025, after the 16th birthday.
     match f.eligible {
         Eligibility::Eligible { since, assessment_due, .. } => {
@@ -331,7 +332,14 @@ fn time_looked_after_and_eligible_child() {
         other => panic!("{other:?}"),
     }
     let young = child(Some("2011-03-01")).looked_after("2025-01-06", LegalBasis::S20).under("national", "2025-06-01");
-    assert!(matches!(young.facts.eligible, Eligibility::NotEligible { .. }));
+    let Eligibility::NotEligible { reason } = young.facts.eligible else { panic!("not eligible at 14") };
+    assert_eq!(reason, "Has been looked after for 13 weeks since the age of 14; becomes an eligible child at 16, on Mon 1 Mar 2027, if still looked after.");
+    let eight = child(Some("2017-03-01")).looked_after("2025-05-26", LegalBasis::S20).under("national", "2025-06-01");
+    let Eligibility::NotEligible { reason } = eight.facts.eligible else { panic!("not eligible at 8") };
+    assert!(reason.starts_with("Aged 8: an eligible child is 16 or 17"), "{reason}");
+    let short = child(Some("2010-03-01")).looked_after("2025-05-19", LegalBasis::S20).under("national", "2025-06-01");
+    let Eligibility::NotEligible { reason } = short.facts.eligible else { panic!("not eligible yet") };
+    assert_eq!(reason, "Looked after for 1 week and 6 days of the 13 weeks needed since the age of 14.");
     assert_eq!(child(None).under("national", "2025-06-01").facts.eligible, Eligibility::Unknown);
 }
 

@@ -9,6 +9,7 @@ use crate::router::use_route;
 /// The whole app: the GOV.UK-style frame around the page the address names.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::profiles::provide_imported_profiles();
     let route = use_route();
 
     // After moving to another page, move focus to its heading so that screen readers

@@ -6,6 +6,7 @@ mod app;
 mod clock;
 mod components;
 mod pages;
+mod profiles;
 mod router;
 
 pub use app::App;
@@ -29,7 +30,9 @@ pub fn start() {
 
 /// Mounts the app in `root`, replacing what it holds. Dropping the handle unmounts it
 /// (the browser tests mount and unmount one app per test).
-pub fn mount_at(root: web_sys::HtmlElement) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+pub fn mount_at(
+    root: web_sys::HtmlElement,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     root.set_text_content(None);
     mount_to(root, App)
 }

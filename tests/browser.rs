@@ -14,7 +14,11 @@ fn document() -> web_sys::Document {
 }
 
 fn set_hash(hash: &str) {
-    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
 }
 
 /// `hashchange` is dispatched asynchronously, and effects run after rendering.
@@ -62,7 +66,10 @@ async fn the_page_follows_the_address_bar() {
     set_hash("#/no/such/page");
     settle().await;
     assert_eq!(text_of("h1"), "Page not found");
-    assert_eq!(document().query_selector("[aria-current=page]").unwrap(), None);
+    assert_eq!(
+        document().query_selector("[aria-current=page]").unwrap(),
+        None
+    );
     drop(app);
 }
 

@@ -13,7 +13,9 @@ pub enum Route {
     /// Home: every case on this device and its next deadline.
     Caseload,
     /// One case, by its id.
-    Case { id: String },
+    Case {
+        id: String,
+    },
     /// The list of guided procedures.
     Wizards,
     Wizard(WizardKind),
@@ -22,7 +24,9 @@ pub enum Route {
     About,
     Privacy,
     /// An address that names no page; keeps what was asked for, to show it.
-    NotFound { path: String },
+    NotFound {
+        path: String,
+    },
 }
 
 /// The longest case id an address may carry; case ids are generated, far shorter.
@@ -40,7 +44,11 @@ impl Route {
         }
         let path = hash.strip_prefix('/')?;
         // A query string or a trailing slash does not change the page.
-        let path = path.split('?').next().unwrap_or_default().trim_end_matches('/');
+        let path = path
+            .split('?')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
         let segments: Vec<&str> = path.split('/').collect();
         let route = match segments.as_slice() {
             [""] => Route::Caseload,
@@ -60,7 +68,9 @@ impl Route {
     }
 
     fn not_found(path: &str) -> Route {
-        Route::NotFound { path: format!("/{path}") }
+        Route::NotFound {
+            path: format!("/{path}"),
+        }
     }
 
     /// The address to link to, as an `href`: `#/about`.
@@ -120,7 +130,9 @@ fn percent_decode(text: &str) -> String {
 fn is_case_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_CASE_ID_LEN
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// The entries of the header navigation, in order.
@@ -134,8 +146,13 @@ pub enum NavItem {
 }
 
 impl NavItem {
-    pub const ALL: [NavItem; 5] =
-        [NavItem::Caseload, NavItem::Wizards, NavItem::Trainer, NavItem::Settings, NavItem::About];
+    pub const ALL: [NavItem; 5] = [
+        NavItem::Caseload,
+        NavItem::Wizards,
+        NavItem::Trainer,
+        NavItem::Settings,
+        NavItem::About,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -177,9 +194,18 @@ mod tests {
     fn each_page_has_its_address() {
         assert_eq!(route("#/cases/c-123"), Route::Case { id: "c-123".into() });
         assert_eq!(route("#/wizards"), Route::Wizards);
-        assert_eq!(route("#/wizards/section-20"), Route::Wizard(WizardKind::Section20Admission));
-        assert_eq!(route("#/wizards/pre-proceedings"), Route::Wizard(WizardKind::PreProceedings));
-        assert_eq!(route("#/wizards/ceasing"), Route::Wizard(WizardKind::CeasingToBeLookedAfter));
+        assert_eq!(
+            route("#/wizards/section-20"),
+            Route::Wizard(WizardKind::Section20Admission)
+        );
+        assert_eq!(
+            route("#/wizards/pre-proceedings"),
+            Route::Wizard(WizardKind::PreProceedings)
+        );
+        assert_eq!(
+            route("#/wizards/ceasing"),
+            Route::Wizard(WizardKind::CeasingToBeLookedAfter)
+        );
         assert_eq!(route("#/trainer"), Route::Trainer);
         assert_eq!(route("#/settings"), Route::Settings);
         assert_eq!(route("#/about"), Route::About);
@@ -199,23 +225,66 @@ mod tests {
 
     #[test]
     fn unknown_addresses_are_not_found_and_keep_the_path() {
-        assert_eq!(route("#/nowhere"), Route::NotFound { path: "/nowhere".into() });
-        assert_eq!(route("#/wizards/adoption"), Route::NotFound { path: "/wizards/adoption".into() });
-        assert_eq!(route("#/cases"), Route::NotFound { path: "/cases".into() });
-        assert_eq!(route("#/cases/a b"), Route::NotFound { path: "/cases/a b".into() });
+        assert_eq!(
+            route("#/nowhere"),
+            Route::NotFound {
+                path: "/nowhere".into()
+            }
+        );
+        assert_eq!(
+            route("#/wizards/adoption"),
+            Route::NotFound {
+                path: "/wizards/adoption".into()
+            }
+        );
+        assert_eq!(
+            route("#/cases"),
+            Route::NotFound {
+                path: "/cases".into()
+            }
+        );
+        assert_eq!(
+            route("#/cases/a b"),
+            Route::NotFound {
+                path: "/cases/a b".into()
+            }
+        );
         let long = "x".repeat(MAX_CASE_ID_LEN + 1);
-        assert!(matches!(route(&format!("#/cases/{long}")), Route::NotFound { .. }));
+        assert!(matches!(
+            route(&format!("#/cases/{long}")),
+            Route::NotFound { .. }
+        ));
     }
 
     #[test]
     fn percent_escapes_are_decoded() {
         assert_eq!(route("#/about%2F"), Route::About);
-        assert_eq!(route("#/a%20%3Cb%3E"), Route::NotFound { path: "/a <b>".into() });
+        assert_eq!(
+            route("#/a%20%3Cb%3E"),
+            Route::NotFound {
+                path: "/a <b>".into()
+            }
+        );
         // A lone or malformed escape is kept as typed.
-        assert_eq!(route("#/100%"), Route::NotFound { path: "/100%".into() });
-        assert_eq!(route("#/%zz"), Route::NotFound { path: "/%zz".into() });
+        assert_eq!(
+            route("#/100%"),
+            Route::NotFound {
+                path: "/100%".into()
+            }
+        );
+        assert_eq!(
+            route("#/%zz"),
+            Route::NotFound {
+                path: "/%zz".into()
+            }
+        );
         // Bytes that are not UTF-8 do not fail.
-        assert_eq!(route("#/%FF"), Route::NotFound { path: "/\u{fffd}".into() });
+        assert_eq!(
+            route("#/%FF"),
+            Route::NotFound {
+                path: "/\u{fffd}".into()
+            }
+        );
     }
 
     #[test]

@@ -121,7 +121,13 @@ mod tests {
 
     #[test]
     fn every_profile_in_the_catalogue_has_a_source() {
-        for profile in ["national", "local-a", "leicestershire", "salford", "local-d"] {
+        for profile in [
+            "national",
+            "local-a",
+            "leicestershire",
+            "salford",
+            "local-d",
+        ] {
             assert!(
                 SOURCES.iter().any(|s| s.profile == profile),
                 "no source for profile {profile}"
@@ -131,15 +137,24 @@ mod tests {
 
     #[test]
     fn a_citation_reads_as_title_and_section() {
-        let c = Citation { source: "003", section: "§10" };
+        let c = Citation {
+            source: "003",
+            section: "§10",
+        };
         assert_eq!(c.label(), "Permanence Planning Policy (3.1.3), §10");
-        let whole = Citation { source: "000", section: "" };
+        let whole = Citation {
+            source: "000",
+            section: "",
+        };
         assert_eq!(whole.label(), "Care Planning Procedure – Section 20");
     }
 
     #[test]
     fn an_unknown_source_is_still_shown_not_hidden() {
-        let c = Citation { source: "999", section: "§1" };
+        let c = Citation {
+            source: "999",
+            section: "§1",
+        };
         assert_eq!(c.source(), None);
         assert_eq!(c.label(), "999 §1");
     }

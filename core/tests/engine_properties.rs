@@ -10,7 +10,18 @@ fn date(days: i32) -> Date {
     Date::from_ymd(2020, 1, 1).unwrap().add_days(days)
 }
 
-fn event() -> impl Strategy<Value = (usize, i32, Option<(u32, u32)>, usize, usize, bool, bool, Option<u32>)> {
+fn event() -> impl Strategy<
+    Value = (
+        usize,
+        i32,
+        Option<(u32, u32)>,
+        usize,
+        usize,
+        bool,
+        bool,
+        Option<u32>,
+    ),
+> {
     (
         0..EventKind::ALL.len(),
         0..3000i32,
@@ -24,35 +35,41 @@ fn event() -> impl Strategy<Value = (usize, i32, Option<(u32, u32)>, usize, usiz
 }
 
 fn case() -> impl Strategy<Value = Case> {
-    (prop::option::of(0..6000i32), prop::collection::vec(event(), 0..25)).prop_map(|(born, events)| Case {
-        id: "c".into(),
-        child: Child {
-            name: "X".into(),
-            reference: "R".into(),
-            date_of_birth: born.map(|b| Date::from_ymd(2004, 1, 1).unwrap().add_days(b)),
-        },
-        events: events
-            .into_iter()
-            .enumerate()
-            .map(|(i, (kind, day, time, basis, placement, flag_a, flag_b, weeks))| Event {
-                id: format!("e{i}"),
-                kind: EventKind::ALL[kind],
-                date: date(day),
-                time: time.and_then(|(h, m)| Time::from_hm(h, m)),
-                attrs: Attrs {
-                    basis: Some(LegalBasis::ALL[basis]),
-                    placement: Some(PlacementType::ALL[placement]),
-                    emergency: flag_a,
-                    long_term: flag_b,
-                    until_18: flag_a && flag_b,
-                    planned: Some(flag_a),
-                    weeks,
-                    rule: Some("placement-plan".into()),
-                    anchor: None,
-                },
-            })
-            .collect(),
-    })
+    (
+        prop::option::of(0..6000i32),
+        prop::collection::vec(event(), 0..25),
+    )
+        .prop_map(|(born, events)| Case {
+            id: "c".into(),
+            child: Child {
+                name: "X".into(),
+                reference: "R".into(),
+                date_of_birth: born.map(|b| Date::from_ymd(2004, 1, 1).unwrap().add_days(b)),
+            },
+            events: events
+                .into_iter()
+                .enumerate()
+                .map(
+                    |(i, (kind, day, time, basis, placement, flag_a, flag_b, weeks))| Event {
+                        id: format!("e{i}"),
+                        kind: EventKind::ALL[kind],
+                        date: date(day),
+                        time: time.and_then(|(h, m)| Time::from_hm(h, m)),
+                        attrs: Attrs {
+                            basis: Some(LegalBasis::ALL[basis]),
+                            placement: Some(PlacementType::ALL[placement]),
+                            emergency: flag_a,
+                            long_term: flag_b,
+                            until_18: flag_a && flag_b,
+                            planned: Some(flag_a),
+                            weeks,
+                            rule: Some("placement-plan".into()),
+                            anchor: None,
+                        },
+                    },
+                )
+                .collect(),
+        })
 }
 
 proptest! {

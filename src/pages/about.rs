@@ -2,8 +2,8 @@ use care_planner_core::sources::SOURCES;
 use care_planner_core::{SERVICE_NAME, VERSION};
 use leptos::prelude::*;
 
-use crate::components::privacy::PrivacyStatement;
 use crate::components::heading::PageHeading;
+use crate::components::privacy::PrivacyStatement;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {

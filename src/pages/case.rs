@@ -3,12 +3,13 @@ use std::sync::Arc;
 use care_planner_core::engine::{Eligibility, Facts, Item, Scheduler, Status};
 use care_planner_core::examples::{example, Example};
 use care_planner_core::routes::Route;
-use care_planner_core::rules::{builtin_profiles, catalogue, Profile};
+use care_planner_core::rules::{builtin_profiles, catalogue};
 use leptos::prelude::*;
 
 use crate::clock::today;
 use crate::components::heading::PageHeading;
 use crate::components::notice::Inset;
+use crate::profiles::{imported_profiles, label};
 
 #[component]
 pub fn CasePage(id: String) -> impl IntoView {
@@ -33,8 +34,11 @@ fn ExampleCase(example: Example) -> impl IntoView {
     let reference = case.child.reference.clone();
     let born = case.child.date_of_birth;
 
+    let imported = imported_profiles().0;
     let schedule_view = move || {
-        let profile = profile_by_id(&profile_id.get());
+        let wanted = profile_id.get();
+        imported.with(|imported| {
+        let profile = profiles.iter().chain(imported).find(|p| p.id == wanted).unwrap_or(&profiles[0]);
         let schedule = Scheduler::new(catalogue(), &profiles[0], profile).schedule(&case, today);
         let (current, waiting): (Vec<&Item>, Vec<&Item>) =
             schedule.items.iter().partition(|i| !matches!(i.status, Status::Waiting | Status::NotApplicable));
@@ -57,6 +61,7 @@ fn ExampleCase(example: Example) -> impl IntoView {
                 </div>
             </details>
         }
+        })
     };
 
     view! {
@@ -76,29 +81,19 @@ fn ExampleCase(example: Example) -> impl IntoView {
                 aria-describedby="profile-hint"
                 on:change=move |ev| set_profile_id.set(event_target_value(&ev))
             >
-                {profiles
-                    .iter()
-                    .map(|p| {
-                        let selected = p.id == profile_id.get_untracked();
-                        view! { <option value=p.id.clone() selected=selected>{profile_label(p)}</option> }
-                    })
-                    .collect_view()}
+                {move || imported.with(|imported| {
+                    profiles
+                        .iter()
+                        .chain(imported)
+                        .map(|p| {
+                            let selected = p.id == profile_id.get_untracked();
+                            view! { <option value=p.id.clone() selected=selected>{label(p)}</option> }
+                        })
+                        .collect_view()
+                })}
             </select>
         </div>
         {schedule_view}
-    }
-}
-
-fn profile_by_id(id: &str) -> &'static Profile {
-    let profiles = builtin_profiles();
-    profiles.iter().find(|p| p.id == id).unwrap_or(&profiles[0])
-}
-
-fn profile_label(profile: &Profile) -> String {
-    if profile.id == "national" {
-        profile.name.clone()
-    } else {
-        format!("{} ({})", profile.name, profile.id)
     }
 }
 
@@ -108,16 +103,28 @@ fn FactsList(facts: Facts, born: Option<care_planner_core::calendar::Date>) -> i
         (Some(born), Some(age)) => format!("{born} (aged {age})"),
         _ => "Not recorded".to_string(),
     };
-    let legal = facts.legal_status.map_or("Not looked after".to_string(), |b| legal_basis_label(b.name()).to_string());
-    let time = facts.looked_after.as_ref().map_or("Not looked after".to_string(), |t| t.describe());
+    let legal = facts.legal_status.map_or("Not looked after", |b| b.label());
+    let time = facts
+        .looked_after
+        .as_ref()
+        .map_or("Not looked after".to_string(), |t| t.describe());
     let eligible = match &facts.eligible {
         Eligibility::Unknown => "Needs the date of birth".to_string(),
         Eligibility::NotEligible { reason } => format!("No. {reason}"),
-        Eligibility::Eligible { reason, assessment_due, .. } => {
+        Eligibility::Eligible {
+            reason,
+            assessment_due,
+            ..
+        } => {
             format!("Yes. {reason} Needs assessment due by {assessment_due}.")
         }
     };
-    let mut rows = vec![("Date of birth", age), ("Legal status", legal), ("Time looked after", time), ("Eligible child", eligible)];
+    let mut rows = vec![
+        ("Date of birth", age),
+        ("Legal status", legal.to_string()),
+        ("Time looked after", time),
+        ("Eligible child", eligible),
+    ];
     if let Some(week) = facts.proceedings_week {
         rows.push(("Care proceedings", format!("Week {week} of 26")));
     }
@@ -135,18 +142,6 @@ fn FactsList(facts: Facts, born: Option<care_planner_core::calendar::Date>) -> i
                 })
                 .collect_view()}
         </dl>
-    }
-}
-
-fn legal_basis_label(name: &str) -> &'static str {
-    match name {
-        "s20" => "Accommodated (section 20)",
-        "police_protection" => "Police protection",
-        "emergency_protection_order" => "Emergency protection order",
-        "interim_care_order" => "Interim care order",
-        "care_order" => "Care order",
-        "placement_order" => "Placement order",
-        _ => "Looked after",
     }
 }
 

@@ -1,6 +1,6 @@
+use crate::components::heading::PageHeading;
 use care_planner_core::routes::Route;
 use leptos::prelude::*;
-use crate::components::heading::PageHeading;
 
 #[component]
 pub fn NotFoundPage(path: String) -> impl IntoView {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::privacy::PrivacyStatement;
 use crate::components::heading::PageHeading;
+use crate::components::privacy::PrivacyStatement;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::notice::Inset;
 use crate::components::heading::PageHeading;
+use crate::components::notice::Inset;
 
 #[component]
 pub fn TrainerPage() -> impl IntoView {

@@ -2,9 +2,9 @@ use care_planner_core::routes::Route;
 use care_planner_core::wizards::WizardKind;
 use leptos::prelude::*;
 
+use crate::components::heading::PageHeading;
 use crate::components::notice::Inset;
 use crate::components::sources::CitationList;
-use crate::components::heading::PageHeading;
 
 #[component]
 pub fn WizardsPage() -> impl IntoView {

@@ -15,13 +15,16 @@ pub struct Time {
 
 impl Time {
     pub fn from_hm(hour: u32, minute: u32) -> Option<Time> {
-        (hour < 24 && minute < 60).then_some(Time { minutes: hour * 60 + minute })
+        (hour < 24 && minute < 60).then_some(Time {
+            minutes: hour * 60 + minute,
+        })
     }
 
     /// Reads `HH:MM`.
     pub fn parse(text: &str) -> Option<Time> {
         let (h, m) = text.split_once(':')?;
-        if h.len() != 2 || m.len() != 2 || !(h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())) {
+        if h.len() != 2 || m.len() != 2 || !(h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()))
+        {
             return None;
         }
         Time::from_hm(h.parse().ok()?, m.parse().ok()?)
@@ -93,7 +96,8 @@ fn is_summer_time(utc: i64) -> bool {
 }
 
 fn last_sunday(year: i32, month: u32) -> Date {
-    let mut day = Date::from_ymd(year, month, super::days_in_month(year, month)).expect("a real date");
+    let mut day =
+        Date::from_ymd(year, month, super::days_in_month(year, month)).expect("a real date");
     while day.weekday() != Weekday::Sun {
         day = day.add_days(-1);
     }
@@ -103,7 +107,10 @@ fn last_sunday(year: i32, month: u32) -> Date {
 fn from_minutes(minutes: i64) -> (Date, u32) {
     let epoch = Date::from_ymd(1970, 1, 1).expect("a real date");
     let days = minutes.div_euclid(MINUTES_PER_DAY) as i32;
-    (epoch.add_days(days), minutes.rem_euclid(MINUTES_PER_DAY) as u32)
+    (
+        epoch.add_days(days),
+        minutes.rem_euclid(MINUTES_PER_DAY) as u32,
+    )
 }
 
 fn to_utc(local: DateTime) -> i64 {
@@ -121,7 +128,10 @@ fn to_utc(local: DateTime) -> i64 {
 fn from_utc(utc: i64) -> DateTime {
     let local = if is_summer_time(utc) { utc + 60 } else { utc };
     let (date, minutes) = from_minutes(local);
-    DateTime { date, time: Time { minutes } }
+    DateTime {
+        date,
+        time: Time { minutes },
+    }
 }
 
 #[cfg(test)]
@@ -129,25 +139,40 @@ mod tests {
     use super::*;
 
     fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime {
-        DateTime::new(Date::from_ymd(y, mo, d).unwrap(), Time::from_hm(h, mi).unwrap())
+        DateTime::new(
+            Date::from_ymd(y, mo, d).unwrap(),
+            Time::from_hm(h, mi).unwrap(),
+        )
     }
 
     #[test]
     fn hours_add_to_the_clock_in_winter_and_summer() {
-        assert_eq!(at(2025, 1, 6, 15, 30).add_hours(72).unwrap(), at(2025, 1, 9, 15, 30));
-        assert_eq!(at(2025, 7, 1, 23, 0).add_hours(24).unwrap(), at(2025, 7, 2, 23, 0));
+        assert_eq!(
+            at(2025, 1, 6, 15, 30).add_hours(72).unwrap(),
+            at(2025, 1, 9, 15, 30)
+        );
+        assert_eq!(
+            at(2025, 7, 1, 23, 0).add_hours(24).unwrap(),
+            at(2025, 7, 2, 23, 0)
+        );
     }
 
     #[test]
     fn spanning_the_start_of_summer_time_ends_an_hour_later_on_the_clock() {
         // Clocks went forward at 01:00 GMT on Sun 30 Mar 2025.
-        assert_eq!(at(2025, 3, 28, 12, 0).add_hours(72).unwrap(), at(2025, 3, 31, 13, 0));
+        assert_eq!(
+            at(2025, 3, 28, 12, 0).add_hours(72).unwrap(),
+            at(2025, 3, 31, 13, 0)
+        );
     }
 
     #[test]
     fn spanning_the_end_of_summer_time_ends_an_hour_earlier_on_the_clock() {
         // Clocks went back at 01:00 GMT (02:00 BST) on Sun 26 Oct 2025.
-        assert_eq!(at(2025, 10, 24, 12, 0).add_hours(72).unwrap(), at(2025, 10, 27, 11, 0));
+        assert_eq!(
+            at(2025, 10, 24, 12, 0).add_hours(72).unwrap(),
+            at(2025, 10, 27, 11, 0)
+        );
     }
 
     #[test]
@@ -161,7 +186,10 @@ mod tests {
     #[test]
     fn hours_outside_the_covered_years_are_refused() {
         assert!(at(2035, 12, 31, 12, 0).add_hours(72).is_err());
-        assert_eq!(at(2035, 12, 30, 12, 0).add_hours(24).unwrap(), at(2035, 12, 31, 12, 0));
+        assert_eq!(
+            at(2035, 12, 30, 12, 0).add_hours(24).unwrap(),
+            at(2035, 12, 31, 12, 0)
+        );
         assert!(at(1999, 12, 31, 12, 0).add_hours(24).is_err());
     }
 }

@@ -22,8 +22,9 @@ pub enum Weekday {
     Sun,
 }
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// Years the app accepts at all; far beyond any child's case, small enough that no
 /// arithmetic on days can overflow.
@@ -37,7 +38,9 @@ impl Date {
             && (1..=12).contains(&month)
             && day >= 1
             && day <= days_in_month(year, month);
-        valid.then(|| Date { days: days_from_civil(year, month, day) })
+        valid.then(|| Date {
+            days: days_from_civil(year, month, day),
+        })
     }
 
     /// Reads `YYYY-MM-DD`, the form used in files and in the DOM.
@@ -85,7 +88,9 @@ impl Date {
 
     /// `n` calendar days later (earlier when negative).
     pub fn add_days(self, n: i32) -> Date {
-        Date { days: self.days + n }
+        Date {
+            days: self.days + n,
+        }
     }
 
     /// Calendar days from `self` to `later` (negative if `later` is earlier).
@@ -100,7 +105,9 @@ impl Date {
         let index = year * 12 + (month as i32 - 1) + n;
         let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
         let day = day.min(days_in_month(year, month));
-        Date { days: days_from_civil(year, month, day) }
+        Date {
+            days: days_from_civil(year, month, day),
+        }
     }
 
     /// `n` whole years later, clamped like months (29 Feb + 1 year = 28 Feb).
@@ -201,7 +208,14 @@ mod tests {
     fn iso_text_round_trips_and_rejects_anything_else() {
         assert_eq!(Date::parse_iso("2024-12-02"), Some(d(2024, 12, 2)));
         assert_eq!(d(2024, 12, 2).iso(), "2024-12-02");
-        for bad in ["2024-2-02", "2024-02-30", "02-12-2024", "2024-12-02T00:00", "+024-12-02", ""] {
+        for bad in [
+            "2024-2-02",
+            "2024-02-30",
+            "02-12-2024",
+            "2024-12-02T00:00",
+            "+024-12-02",
+            "",
+        ] {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
     }
@@ -219,7 +233,11 @@ mod tests {
         assert_eq!(d(2025, 11, 30).add_months(3), d(2026, 2, 28));
         assert_eq!(d(2025, 8, 31).add_months(6), d(2026, 2, 28));
         assert_eq!(d(2024, 2, 29).add_months(12), d(2025, 2, 28));
-        assert_eq!(d(2025, 9, 30).add_months(4), d(2026, 1, 30), "no month-end to month-end rule");
+        assert_eq!(
+            d(2025, 9, 30).add_months(4),
+            d(2026, 1, 30),
+            "no month-end to month-end rule"
+        );
         assert_eq!(d(2024, 1, 31).add_months(1), d(2024, 2, 29), "leap year");
         assert_eq!(d(2025, 3, 31).add_months(-1), d(2025, 2, 28));
         assert_eq!(d(2025, 12, 15).add_months(1), d(2026, 1, 15));

@@ -41,7 +41,10 @@ impl fmt::Display for CalendarError {
                 )
             }
             CalendarError::NeedsTime => {
-                write!(f, "This period is counted in hours, so the event needs a time as well as a date.")
+                write!(
+                    f,
+                    "This period is counted in hours, so the event needs a time as well as a date."
+                )
             }
         }
     }

@@ -24,7 +24,12 @@ impl Period {
     /// The last day of the period counted from `anchor`. Hours need a time: use
     /// [`super::DateTime::add_hours`].
     pub fn end(self, anchor: Date, counting: Counting) -> Result<Counted, CalendarError> {
-        let plain = |date: Date| Ok(Counted { date, skipped_holidays: Vec::new() });
+        let plain = |date: Date| {
+            Ok(Counted {
+                date,
+                skipped_holidays: Vec::new(),
+            })
+        };
         // "Beginning with" ends one day sooner than "after", for the same period.
         let back = match counting {
             Counting::After => 0,
@@ -48,7 +53,12 @@ impl Period {
 
     /// The day `self` before `date` ("papers 5 working days before the meeting").
     pub fn before(self, date: Date) -> Result<Counted, CalendarError> {
-        let plain = |date: Date| Ok(Counted { date, skipped_holidays: Vec::new() });
+        let plain = |date: Date| {
+            Ok(Counted {
+                date,
+                skipped_holidays: Vec::new(),
+            })
+        };
         match self {
             Period::Days(n) => plain(date.add_days(-(n as i32))),
             Period::Weeks(n) => plain(date.add_days(-7 * n as i32)),
@@ -86,37 +96,81 @@ mod tests {
     #[test]
     fn twenty_six_weeks_beginning_with_the_issue_date() {
         // Convention 2: Monday 6 Jan 2025 → Sunday 6 Jul 2025 (issue date + 181 days).
-        assert_eq!(end(Period::Weeks(26), d(2025, 1, 6), Counting::BeginningWith), d(2025, 7, 6));
+        assert_eq!(
+            end(Period::Weeks(26), d(2025, 1, 6), Counting::BeginningWith),
+            d(2025, 7, 6)
+        );
         assert_eq!(d(2025, 1, 6).add_days(181), d(2025, 7, 6));
     }
 
     #[test]
     fn within_does_not_count_the_anchor_day() {
-        assert_eq!(end(Period::Days(7), d(2025, 3, 3), Counting::After), d(2025, 3, 10));
-        assert_eq!(end(Period::Weeks(1), d(2025, 3, 3), Counting::After), d(2025, 3, 10));
-        assert_eq!(end(Period::Months(3), d(2025, 11, 30), Counting::After), d(2026, 2, 28));
+        assert_eq!(
+            end(Period::Days(7), d(2025, 3, 3), Counting::After),
+            d(2025, 3, 10)
+        );
+        assert_eq!(
+            end(Period::Weeks(1), d(2025, 3, 3), Counting::After),
+            d(2025, 3, 10)
+        );
+        assert_eq!(
+            end(Period::Months(3), d(2025, 11, 30), Counting::After),
+            d(2026, 2, 28)
+        );
     }
 
     #[test]
     fn beginning_with_counts_the_anchor_day() {
-        assert_eq!(end(Period::Days(7), d(2025, 3, 3), Counting::BeginningWith), d(2025, 3, 9));
-        assert_eq!(end(Period::Months(3), d(2025, 1, 15), Counting::BeginningWith), d(2025, 4, 14));
+        assert_eq!(
+            end(Period::Days(7), d(2025, 3, 3), Counting::BeginningWith),
+            d(2025, 3, 9)
+        );
+        assert_eq!(
+            end(Period::Months(3), d(2025, 1, 15), Counting::BeginningWith),
+            d(2025, 4, 14)
+        );
         // Mon 2 Dec 2024 is a working day, so it is day 1 of 20.
-        assert_eq!(end(Period::WorkingDays(20), d(2024, 12, 2), Counting::BeginningWith), d(2024, 12, 31));
+        assert_eq!(
+            end(
+                Period::WorkingDays(20),
+                d(2024, 12, 2),
+                Counting::BeginningWith
+            ),
+            d(2024, 12, 31)
+        );
         // Sat 26 Dec 2026 is not, so day 1 is Tue 29 Dec.
-        assert_eq!(end(Period::WorkingDays(1), d(2026, 12, 26), Counting::BeginningWith), d(2026, 12, 29));
+        assert_eq!(
+            end(
+                Period::WorkingDays(1),
+                d(2026, 12, 26),
+                Counting::BeginningWith
+            ),
+            d(2026, 12, 29)
+        );
     }
 
     #[test]
     fn periods_before_a_date() {
-        assert_eq!(Period::WorkingDays(5).before(d(2025, 1, 10)).unwrap().date, d(2025, 1, 3));
-        assert_eq!(Period::Weeks(2).before(d(2025, 1, 10)).unwrap().date, d(2024, 12, 27));
-        assert_eq!(Period::Months(1).before(d(2025, 3, 31)).unwrap().date, d(2025, 2, 28));
+        assert_eq!(
+            Period::WorkingDays(5).before(d(2025, 1, 10)).unwrap().date,
+            d(2025, 1, 3)
+        );
+        assert_eq!(
+            Period::Weeks(2).before(d(2025, 1, 10)).unwrap().date,
+            d(2024, 12, 27)
+        );
+        assert_eq!(
+            Period::Months(1).before(d(2025, 3, 31)).unwrap().date,
+            d(2025, 2, 28)
+        );
     }
 
     #[test]
     fn hours_need_a_time() {
-        assert_eq!(Period::Hours(72).end(d(2025, 1, 6), Counting::After), Err(CalendarError::NeedsTime));
+        assert_eq!(
+            Period::Hours(72).end(d(2025, 1, 6), Counting::After),
+            Err(CalendarError::NeedsTime)
+        );
     }
 
     #[test]

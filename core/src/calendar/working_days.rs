@@ -12,7 +12,9 @@ fn holidays() -> &'static [Date] {
     DATES.get_or_init(|| {
         BANK_HOLIDAYS
             .iter()
-            .map(|&(y, m, d, _)| Date::from_ymd(y, m.into(), d.into()).expect("the table holds real dates"))
+            .map(|&(y, m, d, _)| {
+                Date::from_ymd(y, m.into(), d.into()).expect("the table holds real dates")
+            })
             .collect()
     })
 }
@@ -29,7 +31,10 @@ pub struct Counted {
 pub fn coverage() -> (Date, Date) {
     static RANGE: OnceLock<(Date, Date)> = OnceLock::new();
     *RANGE.get_or_init(|| {
-        (Date::from_ymd(FIRST_YEAR, 1, 1).expect("a real date"), Date::from_ymd(LAST_YEAR, 12, 31).expect("a real date"))
+        (
+            Date::from_ymd(FIRST_YEAR, 1, 1).expect("a real date"),
+            Date::from_ymd(LAST_YEAR, 12, 31).expect("a real date"),
+        )
     })
 }
 
@@ -44,7 +49,10 @@ fn covered(date: Date) -> Result<(), CalendarError> {
 /// The bank holiday's name, if `date` is a weekday bank holiday.
 pub fn bank_holiday(date: Date) -> Result<Option<&'static str>, CalendarError> {
     covered(date)?;
-    Ok(holidays().binary_search(&date).ok().map(|i| BANK_HOLIDAYS[i].3))
+    Ok(holidays()
+        .binary_search(&date)
+        .ok()
+        .map(|i| BANK_HOLIDAYS[i].3))
 }
 
 pub fn is_working_day(date: Date) -> Result<bool, CalendarError> {
@@ -78,7 +86,10 @@ fn step_working_days(from: Date, n: u32, step: i32) -> Result<Counted, CalendarE
         }
         counted += 1;
     }
-    Ok(Counted { date, skipped_holidays })
+    Ok(Counted {
+        date,
+        skipped_holidays,
+    })
 }
 
 /// The practical date to aim for (convention 6): `date` itself if it is a working day,
@@ -137,7 +148,10 @@ mod tests {
     #[test]
     fn the_working_names_the_holidays_skipped() {
         let counted = add_working_days(d(2024, 12, 2), 20).unwrap();
-        assert_eq!(counted.skipped_holidays, vec![d(2024, 12, 25), d(2024, 12, 26), d(2025, 1, 1)]);
+        assert_eq!(
+            counted.skipped_holidays,
+            vec![d(2024, 12, 25), d(2024, 12, 26), d(2025, 1, 1)]
+        );
     }
 
     #[test]
@@ -145,7 +159,10 @@ mod tests {
         // Good Friday 18 Apr 2025, Easter Monday 21 Apr 2025.
         let counted = add_working_days(d(2025, 4, 17), 1).unwrap();
         assert_eq!(counted.date, d(2025, 4, 22));
-        assert_eq!(counted.skipped_holidays, vec![d(2025, 4, 18), d(2025, 4, 21)]);
+        assert_eq!(
+            counted.skipped_holidays,
+            vec![d(2025, 4, 18), d(2025, 4, 21)]
+        );
     }
 
     #[test]
@@ -163,7 +180,14 @@ mod tests {
 
     #[test]
     fn one_off_days_are_holidays() {
-        for date in [d(2020, 5, 8), d(2022, 6, 3), d(2022, 9, 19), d(2023, 5, 8), d(2011, 4, 29), d(2012, 6, 5)] {
+        for date in [
+            d(2020, 5, 8),
+            d(2022, 6, 3),
+            d(2022, 9, 19),
+            d(2023, 5, 8),
+            d(2011, 4, 29),
+            d(2012, 6, 5),
+        ] {
             assert!(bank_holiday(date).unwrap().is_some(), "{date}");
         }
         // 2020's May Day moved to 8 May for VE Day: 4 May 2020 was a working day.
@@ -175,7 +199,12 @@ mod tests {
         assert_eq!(coverage(), (d(2000, 1, 1), d(2035, 12, 31)));
         assert!(is_working_day(d(2035, 12, 31)).is_ok());
         let outside = is_working_day(d(2036, 1, 2)).unwrap_err();
-        assert_eq!(outside, CalendarError::OutsideCoverage { date: d(2036, 1, 2) });
+        assert_eq!(
+            outside,
+            CalendarError::OutsideCoverage {
+                date: d(2036, 1, 2)
+            }
+        );
         assert_eq!(
             outside.to_string(),
             "Working days cannot be counted for Wed 2 Jan 2036: bank holidays are known only \
@@ -189,10 +218,19 @@ mod tests {
     #[test]
     fn the_practical_date_is_never_later() {
         // Sun 6 Jul 2025 → Fri 4 Jul 2025.
-        assert_eq!(last_working_day_on_or_before(d(2025, 7, 6)).unwrap(), d(2025, 7, 4));
+        assert_eq!(
+            last_working_day_on_or_before(d(2025, 7, 6)).unwrap(),
+            d(2025, 7, 4)
+        );
         // Mon 28 Dec 2026 (substitute) → Thu 24 Dec 2026.
-        assert_eq!(last_working_day_on_or_before(d(2026, 12, 28)).unwrap(), d(2026, 12, 24));
-        assert_eq!(last_working_day_on_or_before(d(2025, 7, 7)).unwrap(), d(2025, 7, 7));
+        assert_eq!(
+            last_working_day_on_or_before(d(2026, 12, 28)).unwrap(),
+            d(2026, 12, 24)
+        );
+        assert_eq!(
+            last_working_day_on_or_before(d(2025, 7, 7)).unwrap(),
+            d(2025, 7, 7)
+        );
     }
 
     #[test]
@@ -201,13 +239,25 @@ mod tests {
         // Tue 29 Dec, Thu 24 Dec (1 Jan, 28 Dec and 25 Dec are holidays).
         let counted = subtract_working_days(d(2027, 1, 5), 5).unwrap();
         assert_eq!(counted.date, d(2026, 12, 24));
-        assert_eq!(counted.skipped_holidays, vec![d(2027, 1, 1), d(2026, 12, 28), d(2026, 12, 25)]);
+        assert_eq!(
+            counted.skipped_holidays,
+            vec![d(2027, 1, 1), d(2026, 12, 28), d(2026, 12, 25)]
+        );
     }
 
     #[test]
     fn counting_working_days_between_dates() {
-        assert_eq!(working_days_between(d(2024, 12, 2), d(2025, 1, 2)).unwrap(), 20);
-        assert_eq!(working_days_between(d(2025, 1, 2), d(2024, 12, 2)).unwrap(), 0);
-        assert_eq!(working_days_between(d(2025, 7, 4), d(2025, 7, 6)).unwrap(), 0);
+        assert_eq!(
+            working_days_between(d(2024, 12, 2), d(2025, 1, 2)).unwrap(),
+            20
+        );
+        assert_eq!(
+            working_days_between(d(2025, 1, 2), d(2024, 12, 2)).unwrap(),
+            0
+        );
+        assert_eq!(
+            working_days_between(d(2025, 7, 4), d(2025, 7, 6)).unwrap(),
+            0
+        );
     }
 }

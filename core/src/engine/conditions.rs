@@ -20,27 +20,33 @@ impl Context<'_> {
         Ok(match condition {
             Condition::Under5 => self.age()? < 5,
             Condition::Aged16OrOver => self.age()? >= 16,
-            Condition::FirstYearOfPlacement => {
-                self.placement().is_some_and(|p| self.date < p.date.add_years(1))
-            }
+            Condition::FirstYearOfPlacement => self
+                .placement()
+                .is_some_and(|p| self.date < p.date.add_years(1)),
             Condition::LongTermFoster => self.placement().is_some_and(|p| p.attrs.long_term),
             Condition::IntendedUntil18 => self.placement().is_some_and(|p| p.attrs.until_18),
             Condition::ConnectedPersonTemporaryApproval => self.under_temporary_approval(),
             Condition::InterimCareOrderAtHome => {
                 self.legal_basis() == Some(LegalBasis::InterimCareOrder)
-                    && self.placement().is_some_and(|p| p.attrs.placement == Some(PlacementType::WithParent))
+                    && self
+                        .placement()
+                        .is_some_and(|p| p.attrs.placement == Some(PlacementType::WithParent))
             }
-            Condition::BeforeFirstReview => {
-                self.events.latest(EventKind::ReviewHeld, self.date).is_none()
+            Condition::BeforeFirstReview => self
+                .events
+                .latest(EventKind::ReviewHeld, self.date)
+                .is_none(),
+            Condition::AfterPoliceProtection => {
+                self.anchor_kind == Some(EventKind::PoliceProtectionStarted)
             }
-            Condition::AfterPoliceProtection => self.anchor_kind == Some(EventKind::PoliceProtectionStarted),
         })
     }
 
     fn age(&self) -> Result<i32, String> {
-        self.case
-            .age_on(self.date)
-            .ok_or_else(|| "The child's date of birth is needed to choose the period, which depends on age.".to_string())
+        self.case.age_on(self.date).ok_or_else(|| {
+            "The child's date of birth is needed to choose the period, which depends on age."
+                .to_string()
+        })
     }
 
     /// The latest event of `kind` on or before the day.
@@ -59,17 +65,25 @@ impl Context<'_> {
     }
 
     fn legal_basis(&self) -> Option<LegalBasis> {
-        self.latest(EventKind::BecameLookedAfter).and_then(|e| e.attrs.basis)
+        self.latest(EventKind::BecameLookedAfter)
+            .and_then(|e| e.attrs.basis)
     }
 
     /// In a connected person placement (CPPCR reg 24) whose temporary approval has not
     /// ended. Without a recorded approval the placement itself is the temporary approval.
     fn under_temporary_approval(&self) -> bool {
-        let Some(placement) = self.placement() else { return false };
+        let Some(placement) = self.placement() else {
+            return false;
+        };
         if placement.attrs.placement != Some(PlacementType::ConnectedPerson) {
             return false;
         }
-        match self.approvals.iter().rev().find(|(from, _)| *from <= self.date) {
+        match self
+            .approvals
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= self.date)
+        {
             Some((_, ends)) => self.date < *ends,
             None => true,
         }

@@ -49,8 +49,14 @@ impl TimeLookedAfter {
 pub enum Eligibility {
     /// The date of birth is not recorded.
     Unknown,
-    NotEligible { reason: String },
-    Eligible { since: Date, assessment_due: Date, reason: String },
+    NotEligible {
+        reason: String,
+    },
+    Eligible {
+        since: Date,
+        assessment_due: Date,
+        reason: String,
+    },
 }
 
 pub fn facts(case: &Case, events: &EventIndex, today: Date) -> Facts {
@@ -73,15 +79,20 @@ pub fn facts(case: &Case, events: &EventIndex, today: Date) -> Facts {
 /// Each `became_looked_after` opens a period unless one is open; each
 /// `ceased_looked_after` closes the open one. Events after today are not yet facts.
 fn periods_of_care(sorted: &[&Event], today: Date) -> Vec<(Date, Option<Date>)> {
-    let events = sorted
-        .iter()
-        .filter(|e| matches!(e.kind, EventKind::BecameLookedAfter | EventKind::CeasedLookedAfter) && e.date <= today);
+    let events = sorted.iter().filter(|e| {
+        matches!(
+            e.kind,
+            EventKind::BecameLookedAfter | EventKind::CeasedLookedAfter
+        ) && e.date <= today
+    });
     let mut periods: Vec<(Date, Option<Date>)> = Vec::new();
     for event in events {
         let open = periods.last().is_some_and(|(_, end)| end.is_none());
         match (event.kind, open) {
             (EventKind::BecameLookedAfter, false) => periods.push((event.date, None)),
-            (EventKind::CeasedLookedAfter, true) => periods.last_mut().expect("open").1 = Some(event.date),
+            (EventKind::CeasedLookedAfter, true) => {
+                periods.last_mut().expect("open").1 = Some(event.date)
+            }
             _ => {}
         }
     }
@@ -94,8 +105,11 @@ fn time_looked_after(periods: &[(Date, Option<Date>)], today: Date) -> TimeLooke
     for (start, end) in periods {
         let end = end.unwrap_or(today).min(today);
         days += start.days_until(end).max(0);
-        working_days = working_days
-            .and_then(|total| working_days_between(*start, end).map(|n| total + n).map_err(|e| e.to_string()));
+        working_days = working_days.and_then(|total| {
+            working_days_between(*start, end)
+                .map(|n| total + n)
+                .map_err(|e| e.to_string())
+        });
     }
     TimeLookedAfter { days, working_days }
 }
@@ -103,9 +117,13 @@ fn time_looked_after(periods: &[(Date, Option<Date>)], today: Date) -> TimeLooke
 /// An eligible child (CA 1989 Sch 2 para 19B, CPPCR reg 40): aged 16 or 17, looked after
 /// now, and looked after for at least 13 weeks in all since the age of 14.
 fn eligibility(case: &Case, periods: &[(Date, Option<Date>)], today: Date) -> Eligibility {
-    let Some(born) = case.child.date_of_birth else { return Eligibility::Unknown };
+    let Some(born) = case.child.date_of_birth else {
+        return Eligibility::Unknown;
+    };
     let age = today.whole_years_since(born);
-    let not = |reason: &str| Eligibility::NotEligible { reason: reason.to_string() };
+    let not = |reason: &str| Eligibility::NotEligible {
+        reason: reason.to_string(),
+    };
     if age >= 18 {
         return not("Aged 18 or over: no longer a child looked after.");
     }
@@ -114,7 +132,9 @@ fn eligibility(case: &Case, periods: &[(Date, Option<Date>)], today: Date) -> El
     }
     let fourteen = born.add_years(14);
     let sixteen = born.add_years(16);
-    let Period::Weeks(weeks) = ELIGIBLE_TIME else { unreachable!() };
+    let Period::Weeks(weeks) = ELIGIBLE_TIME else {
+        unreachable!()
+    };
     let needed = 7 * weeks as i32;
     // The day on which the time looked after since 14 reaches 13 weeks.
     let mut counted = 0;
@@ -138,7 +158,10 @@ fn eligibility(case: &Case, periods: &[(Date, Option<Date>)], today: Date) -> El
                 "Aged {age}: an eligible child is 16 or 17 and has been looked after for 13 weeks since the age of 14."
             ));
         }
-        return not(&format!("Looked after for {} of the 13 weeks needed since the age of 14.", plural_weeks(counted)));
+        return not(&format!(
+            "Looked after for {} of the 13 weeks needed since the age of 14.",
+            plural_weeks(counted)
+        ));
     };
     if age < 16 {
         return not(&format!(
@@ -146,7 +169,10 @@ fn eligibility(case: &Case, periods: &[(Date, Option<Date>)], today: Date) -> El
         ));
     }
     let since = reached.max(sixteen);
-    let assessment_due = NEEDS_ASSESSMENT.end(since, crate::calendar::Counting::After).map(|c| c.date).unwrap_or(since);
+    let assessment_due = NEEDS_ASSESSMENT
+        .end(since, crate::calendar::Counting::After)
+        .map(|c| c.date)
+        .unwrap_or(since);
     Eligibility::Eligible {
         since,
         assessment_due,
@@ -170,7 +196,13 @@ pub fn plural(n: i32, unit: &str) -> String {
 }
 
 fn proceedings_week(events: &EventIndex, today: Date) -> Option<u32> {
-    let issued = events.of(EventKind::ProceedingsIssued).iter().find(|e| e.date <= today)?;
-    let concluded = events.of(EventKind::ProceedingsConcluded).iter().any(|e| e.date >= issued.date && e.date <= today);
+    let issued = events
+        .of(EventKind::ProceedingsIssued)
+        .iter()
+        .find(|e| e.date <= today)?;
+    let concluded = events
+        .of(EventKind::ProceedingsConcluded)
+        .iter()
+        .any(|e| e.date >= issued.date && e.date <= today);
     (!concluded).then(|| (issued.date.days_until(today) / 7 + 1) as u32)
 }

@@ -39,9 +39,17 @@ fn matches(event: &Event, filter: &Filter) -> bool {
 }
 
 /// Events of any of `kinds` passing `filter`, in date order.
-fn occurrences<'a>(events: &EventIndex<'a>, kinds: &[EventKind], filter: &Filter) -> Vec<&'a Event> {
-    let mut found: Vec<&Event> =
-        kinds.iter().flat_map(|kind| events.of(*kind)).copied().filter(|e| matches(e, filter)).collect();
+fn occurrences<'a>(
+    events: &EventIndex<'a>,
+    kinds: &[EventKind],
+    filter: &Filter,
+) -> Vec<&'a Event> {
+    let mut found: Vec<&Event> = kinds
+        .iter()
+        .flat_map(|kind| events.of(*kind))
+        .copied()
+        .filter(|e| matches(e, filter))
+        .collect();
     if kinds.len() > 1 {
         found.sort_by_key(|e| (e.date, e.time));
     }
@@ -49,7 +57,11 @@ fn occurrences<'a>(events: &EventIndex<'a>, kinds: &[EventKind], filter: &Filter
 }
 
 fn point(event: &Event) -> AnchorPoint<'_> {
-    AnchorPoint { date: event.date, time: event.time, event: Some(event) }
+    AnchorPoint {
+        date: event.date,
+        time: event.time,
+        event: Some(event),
+    }
 }
 
 /// The instances of an event-anchored rule.
@@ -83,8 +95,15 @@ pub fn find<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Found<'a> {
             .map(|(i, event)| {
                 // Completions from this anchor until the next belong to it; the first
                 // instance also takes those recorded before it (a plan agreed in advance).
-                let window = ((i > 0).then_some(event.date), starts.get(i + 1).map(|e| e.date));
-                Instance { key: &event.id, anchor: point(event), done: done(case, rule, event, window) }
+                let window = (
+                    (i > 0).then_some(event.date),
+                    starts.get(i + 1).map(|e| e.date),
+                );
+                Instance {
+                    key: &event.id,
+                    anchor: point(event),
+                    done: done(case, rule, event, window),
+                }
             })
             .collect(),
     };
@@ -94,7 +113,9 @@ pub fn find<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Found<'a> {
 /// A recurring duty: counted from the first occurrence, then from each time it was done.
 fn chain<'a>(case: &EventIndex<'a>, rule: &RuleDef, start: &'a Event) -> Vec<Instance<'a>> {
     let mut links = vec![start];
-    let later = completions(case, rule).into_iter().filter(|e| e.id != start.id && (e.date, e.time) >= (start.date, start.time));
+    let later = completions(case, rule)
+        .into_iter()
+        .filter(|e| e.id != start.id && (e.date, e.time) >= (start.date, start.time));
     links.extend(later);
     links
         .iter()
@@ -125,15 +146,26 @@ fn duty_completions<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Vec<&'a Event>
 
 /// When the instance counted from `anchor` was done. `window` is where its completions
 /// may fall: from its own anchor (none for the first instance) until the next anchor.
-fn done(case: &EventIndex, rule: &RuleDef, anchor: &Event, window: (Option<Date>, Option<Date>)) -> Option<Date> {
-    let in_window = |date: Date| window.0.is_none_or(|from| date >= from) && window.1.is_none_or(|next| date < next);
+fn done(
+    case: &EventIndex,
+    rule: &RuleDef,
+    anchor: &Event,
+    window: (Option<Date>, Option<Date>),
+) -> Option<Date> {
+    let in_window = |date: Date| {
+        window.0.is_none_or(|from| date >= from) && window.1.is_none_or(|next| date < next)
+    };
     let by_event = rule.done_by.as_ref().and_then(|m| {
         let events = occurrences(case, &m.events, &Filter::default());
         match m.nth {
             Some(nth) => events.get(nth - 1).map(|e| e.date),
             None => events
                 .iter()
-                .find(|e| e.id != anchor.id && e.date >= anchor.date && window.1.is_none_or(|next| e.date < next))
+                .find(|e| {
+                    e.id != anchor.id
+                        && e.date >= anchor.date
+                        && window.1.is_none_or(|next| e.date < next)
+                })
                 .map(|e| e.date),
         }
     });

@@ -82,7 +82,11 @@ pub struct Due<'a> {
 impl Due<'_> {
     /// For choosing the earlier of two dates: a date without a time lasts all day.
     fn moment(&self) -> (Date, Time) {
-        (self.date, self.time.unwrap_or(Time::from_hm(23, 59).expect("a real time")))
+        (
+            self.date,
+            self.time
+                .unwrap_or(Time::from_hm(23, 59).expect("a real time")),
+        )
     }
 }
 
@@ -165,7 +169,11 @@ struct Prepared<'a> {
 }
 
 impl<'a> Scheduler<'a> {
-    pub fn new(catalogue: &'a [RuleDef], national: &'a Profile, local: &'a Profile) -> Scheduler<'a> {
+    pub fn new(
+        catalogue: &'a [RuleDef],
+        national: &'a Profile,
+        local: &'a Profile,
+    ) -> Scheduler<'a> {
         let local = (local.id != national.id).then_some(local);
         let rules = catalogue
             .iter()
@@ -175,14 +183,20 @@ impl<'a> Scheduler<'a> {
                 local: local.and_then(|p| p.rules.get(&def.id)),
             })
             .collect();
-        let position = catalogue.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+        let position = catalogue
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
         Scheduler { rules, position }
     }
 
     pub fn schedule(&self, case: &'a Case, today: Date) -> Schedule<'a> {
         let events = case.index();
         // Due soon: on or before the fifth working day from today.
-        let soon = add_working_days(today, DUE_SOON_WORKING_DAYS).ok().map(|c| c.date);
+        let soon = add_working_days(today, DUE_SOON_WORKING_DAYS)
+            .ok()
+            .map(|c| c.date);
         let mut items: Vec<Item<'a>> = Vec::with_capacity(self.rules.len() + case.events.len());
         // For each rule, the first of its items that has a date (rules counted from it).
         let mut first_dated: Vec<Option<usize>> = vec![None; self.rules.len()];
@@ -212,24 +226,39 @@ impl<'a> Scheduler<'a> {
                             today,
                             soon,
                         };
-                        let new: Vec<Item<'a>> = found.iter().map(|instance| env.item(instance, prepared)).collect();
+                        let new: Vec<Item<'a>> = found
+                            .iter()
+                            .map(|instance| env.item(instance, prepared))
+                            .collect();
                         items.extend(new);
                     }
                 }
             }
             first_dated[index] = (first..items.len()).find(|&i| items[i].applies.is_some());
             if rule.id == "connected-person-approval-expiry" {
-                approvals.extend(items[first..].iter().filter_map(|i| Some((i.anchor_date?, i.applicable()?.date))));
+                approvals.extend(
+                    items[first..]
+                        .iter()
+                        .filter_map(|i| Some((i.anchor_date?, i.applicable()?.date))),
+                );
             }
         }
         // Stable: items of equal status and date stay in catalogue order. Items are large,
         // so the keys are sorted and each item moved once.
         items.sort_by_cached_key(|i| (i.status, i.applicable().map(|d| (d.date, d.time))));
-        Schedule { items, facts: facts::facts(case, &events, today) }
+        Schedule {
+            items,
+            facts: facts::facts(case, &events, today),
+        }
     }
 
     /// The first dated item of the rule named `rule`, if it has one yet.
-    fn dated<'i>(&self, rule: &str, items: &'i [Item<'a>], first_dated: &[Option<usize>]) -> Option<&'i Item<'a>> {
+    fn dated<'i>(
+        &self,
+        rule: &str,
+        items: &'i [Item<'a>],
+        first_dated: &[Option<usize>],
+    ) -> Option<&'i Item<'a>> {
         let index = *self.position.get(rule)?;
         first_dated[index].map(|i| &items[i])
     }
@@ -241,7 +270,11 @@ fn from_rule<'a>(other: Option<&Item<'a>>) -> Found<'a> {
     match other.and_then(|item| Some((item, item.applicable()?))) {
         Some((item, due)) => Found::Instances(vec![Instance {
             key: item.instance,
-            anchor: AnchorPoint { date: item.done.unwrap_or(due.date), time: None, event: None },
+            anchor: AnchorPoint {
+                date: item.done.unwrap_or(due.date),
+                time: None,
+                event: None,
+            },
             done: None,
         }]),
         None => Found::Waiting,
@@ -280,14 +313,15 @@ struct Env<'a, 'i> {
 impl<'a> Env<'a, '_> {
     fn item(&self, instance: &Instance<'a>, timings: &Prepared<'a>) -> Item<'a> {
         let mut problems = Vec::new();
-        let mut due_under = |timing: Option<&'a RuleTiming>| match timing.map(|t| self.due(t, instance)) {
-            Some(Ok(due)) => due,
-            Some(Err(problem)) => {
-                problems.push(problem);
-                None
-            }
-            None => None,
-        };
+        let mut due_under =
+            |timing: Option<&'a RuleTiming>| match timing.map(|t| self.due(t, instance)) {
+                Some(Ok(due)) => due,
+                Some(Err(problem)) => {
+                    problems.push(problem);
+                    None
+                }
+                None => None,
+            };
         let national = due_under(timings.national);
         let local = due_under(timings.local);
         let applies = match (&national, &local) {
@@ -331,7 +365,11 @@ impl<'a> Env<'a, '_> {
     }
 
     /// The date one profile's timing gives this instance, if the profile sets one.
-    fn due(&self, timing: &'a RuleTiming, instance: &Instance<'a>) -> Result<Option<Due<'a>>, String> {
+    fn due(
+        &self,
+        timing: &'a RuleTiming,
+        instance: &Instance<'a>,
+    ) -> Result<Option<Due<'a>>, String> {
         let context = Context {
             case: self.case,
             events: self.events,
@@ -350,21 +388,39 @@ impl<'a> Env<'a, '_> {
                 break;
             }
         }
-        let Some(chosen) = chosen else { return Ok(None) };
+        let Some(chosen) = chosen else {
+            return Ok(None);
+        };
         let (date, time, how) = self.count(chosen, &instance.anchor)?;
         let (date, extensions) = working::extend(self.events, self.rule, &instance.anchor, date);
-        Ok(Some(Due { date, time, working: Working { how, extensions }, source: &timing.source }))
+        Ok(Some(Due {
+            date,
+            time,
+            working: Working { how, extensions },
+            source: &timing.source,
+        }))
     }
 
-    fn count(&self, timing: &Timing, anchor: &AnchorPoint) -> Result<(Date, Option<Time>, How<'a>), String> {
+    fn count(
+        &self,
+        timing: &Timing,
+        anchor: &AnchorPoint,
+    ) -> Result<(Date, Option<Time>, How<'a>), String> {
         match timing {
             Timing::SameAs { rule } | Timing::DayBefore { rule } => {
                 // Another rule's date: when it was done, else the date that applies to it.
                 let item = self.scheduler.dated(rule, self.items, self.first_dated);
                 let item = item.ok_or_else(|| format!("Waiting for the date of {rule}."))?;
-                let date = item.done.unwrap_or(item.applicable().expect("found with a date").date);
+                let date = item
+                    .done
+                    .unwrap_or(item.applicable().expect("found with a date").date);
                 let day_before = matches!(timing, Timing::DayBefore { .. });
-                let how = How::Rule { what: item.due_text, held: item.done.is_some(), date, day_before };
+                let how = How::Rule {
+                    what: item.due_text,
+                    held: item.done.is_some(),
+                    date,
+                    day_before,
+                };
                 Ok((if day_before { date.add_days(-1) } else { date }, None, how))
             }
             _ => working::count(timing, anchor),

@@ -21,13 +21,27 @@ pub struct Working<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum How<'a> {
     /// "20 working days after Mon 2 Dec 2024, skipping 25 Dec, 26 Dec and 1 Jan"
-    After { period: Period, counting: Counting, from: Date, skipped: Vec<Date> },
+    After {
+        period: Period,
+        counting: Counting,
+        from: Date,
+        skipped: Vec<Date>,
+    },
     /// "72 hours after Mon 6 Jan 2025 at 15:30"
     Hours { hours: u32, from: DateTime },
     /// "5 working days before Fri 20 Feb 2025"
-    Before { period: Period, from: Date, skipped: Vec<Date> },
+    Before {
+        period: Period,
+        from: Date,
+        skipped: Vec<Date>,
+    },
     /// "by the second looked-after review (due), Thu 20 Mar 2025"
-    Rule { what: &'a str, held: bool, date: Date, day_before: bool },
+    Rule {
+        what: &'a str,
+        held: bool,
+        date: Date,
+        day_before: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +53,12 @@ pub enum ExtensionNote {
 impl fmt::Display for Working<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.how {
-            How::After { period, counting, from, skipped } => {
+            How::After {
+                period,
+                counting,
+                from,
+                skipped,
+            } => {
                 let how = match counting {
                     Counting::After => "after",
                     Counting::BeginningWith => "beginning with",
@@ -47,9 +66,27 @@ impl fmt::Display for Working<'_> {
                 write!(f, "{} {how} {from}{}", period.describe(), Skipping(skipped))?;
             }
             How::Hours { hours, from } => write!(f, "{hours} hours after {from}")?,
-            How::Before { period: Period::Days(1), from, .. } => write!(f, "the day before {from}")?,
-            How::Before { period, from, skipped } => write!(f, "{} before {from}{}", period.describe(), Skipping(skipped))?,
-            How::Rule { what, held, date, day_before } => {
+            How::Before {
+                period: Period::Days(1),
+                from,
+                ..
+            } => write!(f, "the day before {from}")?,
+            How::Before {
+                period,
+                from,
+                skipped,
+            } => write!(
+                f,
+                "{} before {from}{}",
+                period.describe(),
+                Skipping(skipped)
+            )?,
+            How::Rule {
+                what,
+                held,
+                date,
+                day_before,
+            } => {
                 let when = if *held { "held" } else { "due" };
                 let lead = if *day_before { "the day before" } else { "by" };
                 write!(f, "{lead} the {} ({when}), {date}", what.to_lowercase())?;
@@ -88,9 +125,15 @@ impl fmt::Display for Skipping<'_> {
 }
 
 /// The date (and time, for hours) a period gives from the anchor, and how.
-pub fn count<'a>(timing: &Timing, anchor: &AnchorPoint) -> Result<(Date, Option<Time>, How<'a>), String> {
+pub fn count<'a>(
+    timing: &Timing,
+    anchor: &AnchorPoint,
+) -> Result<(Date, Option<Time>, How<'a>), String> {
     match *timing {
-        Timing::After { period: Period::Hours(hours), .. } => {
+        Timing::After {
+            period: Period::Hours(hours),
+            ..
+        } => {
             let time = anchor
                 .time
                 .ok_or("This period is counted in hours: record the time of the event as well as its date.")?;
@@ -99,32 +142,66 @@ pub fn count<'a>(timing: &Timing, anchor: &AnchorPoint) -> Result<(Date, Option<
             Ok((end.date, Some(end.time), How::Hours { hours, from }))
         }
         Timing::After { period, counting } => {
-            let counted = period.end(anchor.date, counting).map_err(|e| e.to_string())?;
-            Ok((counted.date, None, How::After { period, counting, from: anchor.date, skipped: counted.skipped_holidays }))
+            let counted = period
+                .end(anchor.date, counting)
+                .map_err(|e| e.to_string())?;
+            Ok((
+                counted.date,
+                None,
+                How::After {
+                    period,
+                    counting,
+                    from: anchor.date,
+                    skipped: counted.skipped_holidays,
+                },
+            ))
         }
         Timing::Before { period } => {
             let counted = period.before(anchor.date).map_err(|e| e.to_string())?;
-            Ok((counted.date, None, How::Before { period, from: anchor.date, skipped: counted.skipped_holidays }))
+            Ok((
+                counted.date,
+                None,
+                How::Before {
+                    period,
+                    from: anchor.date,
+                    skipped: counted.skipped_holidays,
+                },
+            ))
         }
-        Timing::SameAs { .. } | Timing::DayBefore { .. } => unreachable!("counted from the other rule's date"),
+        Timing::SameAs { .. } | Timing::DayBefore { .. } => {
+            unreachable!("counted from the other rule's date")
+        }
     }
 }
 
 /// Moves the date for each extension recorded after the anchor (CA 1989 s32(5), (8);
 /// CPPCR reg 25): each ends at most `max_weeks` after the later of the current end date
 /// and the day it was granted.
-pub fn extend(events: &EventIndex, rule: &RuleDef, anchor: &AnchorPoint, mut date: Date) -> (Date, Vec<ExtensionNote>) {
+pub fn extend(
+    events: &EventIndex,
+    rule: &RuleDef,
+    anchor: &AnchorPoint,
+    mut date: Date,
+) -> (Date, Vec<ExtensionNote>) {
     let mut notes = Vec::new();
-    let Some(extension) = &rule.extended_by else { return (date, notes) };
+    let Some(extension) = &rule.extended_by else {
+        return (date, notes);
+    };
     let grants = extension.events.iter().flat_map(|kind| events.of(*kind));
     for grant in grants.filter(|e| e.date >= anchor.date) {
         match grant.attrs.weeks {
             Some(weeks) => {
                 let weeks = weeks.min(extension.max_weeks);
                 date = date.max(grant.date).add_days(7 * weeks as i32);
-                notes.push(ExtensionNote::Applied { weeks, granted: grant.date, to: date });
+                notes.push(ExtensionNote::Applied {
+                    weeks,
+                    granted: grant.date,
+                    to: date,
+                });
             }
-            None => notes.push(ExtensionNote::WithoutLength { granted: grant.date }),
+            None => notes.push(ExtensionNote::WithoutLength {
+                granted: grant.date,
+            }),
         }
     }
     (date, notes)
@@ -140,14 +217,21 @@ pub fn explain(item: &Item) -> Vec<String> {
         if let Some(due) = due {
             let at = due.time.map(|t| format!(" at {t}")).unwrap_or_default();
             let source = format!("{} {}", due.source.document, due.source.section);
-            lines.push(format!("{label} ({}): {} = {}{at}.", source.trim(), due.working, due.date));
+            lines.push(format!(
+                "{label} ({}): {} = {}{at}.",
+                source.trim(),
+                due.working,
+                due.date
+            ));
         }
     }
     if item.national.is_some() && item.local.is_some() {
         lines.push("The earlier date applies: a local procedure may be stricter than the law, never looser.".into());
     }
     if let Some(practical) = item.practical {
-        lines.push(format!("That day is not a working day: aim for {practical}, the last working day before it."));
+        lines.push(format!(
+            "That day is not a working day: aim for {practical}, the last working day before it."
+        ));
     }
     if let Some(done) = item.done {
         lines.push(format!("Done on {done}."));

@@ -130,6 +130,20 @@ names!(PlacementType {
     Custody = "custody",
 });
 
+impl LegalBasis {
+    /// As shown to practitioners.
+    pub fn label(self) -> &'static str {
+        match self {
+            LegalBasis::S20 => "Accommodated (section 20)",
+            LegalBasis::PoliceProtection => "Police protection",
+            LegalBasis::EmergencyProtectionOrder => "Emergency protection order",
+            LegalBasis::InterimCareOrder => "Interim care order",
+            LegalBasis::CareOrder => "Care order",
+            LegalBasis::PlacementOrder => "Placement order",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,7 +155,10 @@ mod tests {
         }
         assert_eq!(EventKind::ALL.len(), 32);
         assert_eq!(LegalBasis::from_name("s20"), Some(LegalBasis::S20));
-        assert_eq!(PlacementType::from_name("custody"), Some(PlacementType::Custody));
+        assert_eq!(
+            PlacementType::from_name("custody"),
+            Some(PlacementType::Custody)
+        );
         assert_eq!(EventKind::from_name("review"), None);
     }
 }

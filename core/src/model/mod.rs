@@ -44,7 +44,9 @@ impl Case {
 
     /// The child's age in whole years on `date`, if the date of birth is known.
     pub fn age_on(&self, date: Date) -> Option<i32> {
-        self.child.date_of_birth.map(|born| date.whole_years_since(born))
+        self.child
+            .date_of_birth
+            .map(|born| date.whole_years_since(born))
     }
 }
 

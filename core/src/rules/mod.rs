@@ -123,8 +123,12 @@ pub const NATIONAL: &str = "national";
 pub fn catalogue() -> &'static [RuleDef] {
     static RULES: OnceLock<Vec<RuleDef>> = OnceLock::new();
     RULES.get_or_init(|| {
-        let file: CatalogueFile = serde_json::from_str(CATALOGUE).expect("rules.json is valid (tested)");
-        debug_assert_eq!((file.format.as_str(), file.version), ("care-planner-rules", 1));
+        let file: CatalogueFile =
+            serde_json::from_str(CATALOGUE).expect("rules.json is valid (tested)");
+        debug_assert_eq!(
+            (file.format.as_str(), file.version),
+            ("care-planner-rules", 1)
+        );
         file.rules
     })
 }
@@ -135,19 +139,28 @@ pub fn builtin_profiles() -> &'static [Profile] {
     PROFILES.get_or_init(|| {
         BUILTIN_PROFILES
             .iter()
-            .map(|text| parse_profile(text, catalogue()).expect("built-in profiles are valid (tested)"))
+            .map(|text| {
+                parse_profile(text, catalogue()).expect("built-in profiles are valid (tested)")
+            })
             .collect()
     })
 }
 
 /// Reads a user's own authority profile. Besides the checks of [`parse_profile`], its id
 /// must not be one already in use, so importing never replaces an existing profile.
-pub fn import_profile(text: &str, catalogue: &[RuleDef], ids_in_use: &[&str]) -> Result<Profile, Vec<Problem>> {
+pub fn import_profile(
+    text: &str,
+    catalogue: &[RuleDef],
+    ids_in_use: &[&str],
+) -> Result<Profile, Vec<Problem>> {
     let profile = parse_profile(text, catalogue)?;
     if ids_in_use.contains(&profile.id.as_str()) {
         return Err(vec![Problem {
             location: "id".to_string(),
-            message: format!("\"{}\" is already the id of a profile on this device; choose another", profile.id),
+            message: format!(
+                "\"{}\" is already the id of a profile on this device; choose another",
+                profile.id
+            ),
         }]);
     }
     Ok(profile)

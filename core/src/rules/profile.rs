@@ -125,13 +125,27 @@ pub fn parse_profile(text: &str, catalogue: &[RuleDef]) -> Result<Profile, Vec<P
     if text.len() > MAX_BYTES {
         return Err(vec![problem(
             "",
-            format!("The file is {} KB; a profile file must be at most {} KB.", text.len() / 1024, MAX_BYTES / 1024),
+            format!(
+                "The file is {} KB; a profile file must be at most {} KB.",
+                text.len() / 1024,
+                MAX_BYTES / 1024
+            ),
         )]);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        vec![problem("", format!("This is not a readable JSON file (line {}, column {}).", e.line(), e.column()))]
+        vec![problem(
+            "",
+            format!(
+                "This is not a readable JSON file (line {}, column {}).",
+                e.line(),
+                e.column()
+            ),
+        )]
     })?;
-    let mut reader = Reader { catalogue, problems: Vec::new() };
+    let mut reader = Reader {
+        catalogue,
+        problems: Vec::new(),
+    };
     let profile = reader.profile(&value);
     match profile {
         Some(profile) if reader.problems.is_empty() => Ok(profile),
@@ -140,7 +154,10 @@ pub fn parse_profile(text: &str, catalogue: &[RuleDef]) -> Result<Profile, Vec<P
 }
 
 fn problem(location: &str, message: impl Into<String>) -> Problem {
-    Problem { location: location.to_string(), message: message.into() }
+    Problem {
+        location: location.to_string(),
+        message: message.into(),
+    }
 }
 
 fn join(parent: &str, child: &str) -> String {
@@ -162,13 +179,24 @@ impl Reader<'_> {
     }
 
     /// The object at `location`, with every key outside `known` reported.
-    fn object<'v>(&mut self, value: &'v Value, location: &str, known: &[&str]) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        location: &str,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
         let Some(map) = value.as_object() else {
             self.report(location, "must be an object ({ … })");
             return None;
         };
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-            self.report(&join(location, key), format!("is not a field of a profile; the fields here are: {}", known.join(", ")));
+            self.report(
+                &join(location, key),
+                format!(
+                    "is not a field of a profile; the fields here are: {}",
+                    known.join(", ")
+                ),
+            );
         }
         Some(map)
     }
@@ -192,20 +220,33 @@ impl Reader<'_> {
     }
 
     fn profile(&mut self, value: &Value) -> Option<Profile> {
-        let root = self.object(value, "", &["format", "version", "id", "name", "documents", "rules"])?;
+        let root = self.object(
+            value,
+            "",
+            &["format", "version", "id", "name", "documents", "rules"],
+        )?;
         if let Some(format) = self.string(root, "format", "") {
             if format != FORMAT {
-                self.report("format", format!("is \"{format}\"; a profile file says \"{FORMAT}\""));
+                self.report(
+                    "format",
+                    format!("is \"{format}\"; a profile file says \"{FORMAT}\""),
+                );
             }
         }
         match root.get("version").and_then(Value::as_u64) {
             Some(VERSION) => {}
-            Some(v) => self.report("version", format!("is {v}; this version of Care Planner reads version {VERSION}")),
+            Some(v) => self.report(
+                "version",
+                format!("is {v}; this version of Care Planner reads version {VERSION}"),
+            ),
             None => self.report("version", format!("must be the number {VERSION}")),
         }
         let id = self.string(root, "id", "");
         if let Some(id) = &id {
-            let valid = id.len() <= 40 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            let valid = id.len() <= 40
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !valid {
                 self.report("id", "must be at most 40 lower-case letters, digits and hyphens, such as \"my-council\"");
             }
@@ -219,11 +260,18 @@ impl Reader<'_> {
                 BTreeMap::new()
             }
         };
-        Some(Profile { id: id?, name: name?, documents, rules })
+        Some(Profile {
+            id: id?,
+            name: name?,
+            documents,
+            rules,
+        })
     }
 
     fn documents(&mut self, value: Option<&Value>) -> Vec<Document> {
-        let Some(value) = value else { return Vec::new() };
+        let Some(value) = value else {
+            return Vec::new();
+        };
         let Some(items) = value.as_array() else {
             self.report("documents", "must be a list ([ … ])");
             return Vec::new();
@@ -231,11 +279,19 @@ impl Reader<'_> {
         let mut documents = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let location = format!("documents › {}", i + 1);
-            let Some(map) = self.object(item, &location, &["id", "title"]) else { continue };
-            let (id, title) = (self.string(map, "id", &location), self.string(map, "title", &location));
+            let Some(map) = self.object(item, &location, &["id", "title"]) else {
+                continue;
+            };
+            let (id, title) = (
+                self.string(map, "id", &location),
+                self.string(map, "title", &location),
+            );
             if let (Some(id), Some(title)) = (id, title) {
                 if sources::find(&id).is_some() || documents.iter().any(|d: &Document| d.id == id) {
-                    self.report(&join(&location, "id"), format!("\"{id}\" is already the id of another document"));
+                    self.report(
+                        &join(&location, "id"),
+                        format!("\"{id}\" is already the id of another document"),
+                    );
                 }
                 documents.push(Document { id, title });
             }
@@ -252,7 +308,10 @@ impl Reader<'_> {
         for (rule_id, entry) in map {
             let location = join("rules", rule_id);
             if !self.catalogue.iter().any(|r| r.id == *rule_id) {
-                self.report(&location, "is not a rule id of the catalogue (see docs/rule-profiles.md)");
+                self.report(
+                    &location,
+                    "is not a rule id of the catalogue (see docs/rule-profiles.md)",
+                );
                 continue;
             }
             if let Some(timing) = self.rule(rule_id, entry, &location, documents) {
@@ -262,7 +321,13 @@ impl Reader<'_> {
         rules
     }
 
-    fn rule(&mut self, rule_id: &str, entry: &Value, location: &str, documents: &[Document]) -> Option<RuleTiming> {
+    fn rule(
+        &mut self,
+        rule_id: &str,
+        entry: &Value,
+        location: &str,
+        documents: &[Document],
+    ) -> Option<RuleTiming> {
         let map = self.object(entry, location, &["period", "cases", "source"])?;
         let cases = match (map.get("period"), map.get("cases")) {
             (Some(_), Some(_)) => {
@@ -271,7 +336,12 @@ impl Reader<'_> {
             }
             (Some(period), None) => {
                 let timing = self.timing(rule_id, period, &join(location, "period"));
-                timing.map(|timing| vec![Case { when: Vec::new(), timing }])
+                timing.map(|timing| {
+                    vec![Case {
+                        when: Vec::new(),
+                        timing,
+                    }]
+                })
             }
             (None, Some(cases)) => self.cases(rule_id, cases, &join(location, "cases")),
             (None, None) => {
@@ -280,7 +350,10 @@ impl Reader<'_> {
             }
         };
         let source = self.source(map, location, documents);
-        Some(RuleTiming { cases: cases?, source: source? })
+        Some(RuleTiming {
+            cases: cases?,
+            source: source?,
+        })
     }
 
     fn timing(&mut self, rule_id: &str, value: &Value, location: &str) -> Option<Timing> {
@@ -301,7 +374,10 @@ impl Reader<'_> {
                 return None;
             }
             if !self.catalogue.iter().any(|r| r.id == other) {
-                self.report(location, format!("\"{other}\" is not a rule id of the catalogue"));
+                self.report(
+                    location,
+                    format!("\"{other}\" is not a rule id of the catalogue"),
+                );
                 return None;
             }
         }
@@ -341,7 +417,9 @@ impl Reader<'_> {
     }
 
     fn conditions(&mut self, value: Option<&Value>, location: &str) -> Option<Vec<Condition>> {
-        let Some(value) = value else { return Some(Vec::new()) };
+        let Some(value) = value else {
+            return Some(Vec::new());
+        };
         let Some(items) = value.as_array() else {
             self.report(location, "must be a list of conditions");
             return None;
@@ -352,7 +430,13 @@ impl Reader<'_> {
                 Some(condition) => conditions.push(condition),
                 None => {
                     let known: Vec<&str> = Condition::ALL.iter().map(|c| c.name()).collect();
-                    self.report(location, format!("{item} is not a condition; the conditions are: {}", known.join(", ")));
+                    self.report(
+                        location,
+                        format!(
+                            "{item} is not a condition; the conditions are: {}",
+                            known.join(", ")
+                        ),
+                    );
                     return None;
                 }
             }
@@ -360,7 +444,12 @@ impl Reader<'_> {
         Some(conditions)
     }
 
-    fn source(&mut self, map: &Map<String, Value>, location: &str, documents: &[Document]) -> Option<SourceRef> {
+    fn source(
+        &mut self,
+        map: &Map<String, Value>,
+        location: &str,
+        documents: &[Document],
+    ) -> Option<SourceRef> {
         let text = self.string(map, "source", location)?;
         let (document, section) = text.split_once(char::is_whitespace).unwrap_or((&text, ""));
         let known = sources::find(document).is_some() || documents.iter().any(|d| d.id == document);
@@ -375,6 +464,9 @@ impl Reader<'_> {
             );
             return None;
         }
-        Some(SourceRef { document: document.to_string(), section: section.trim().to_string() })
+        Some(SourceRef {
+            document: document.to_string(),
+            section: section.trim().to_string(),
+        })
     }
 }

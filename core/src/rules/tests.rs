@@ -16,7 +16,10 @@ fn single(profile: &Profile, rule: &str) -> Timing {
 }
 
 fn after(period: Period) -> Timing {
-    Timing::After { period, counting: Counting::After }
+    Timing::After {
+        period,
+        counting: Counting::After,
+    }
 }
 
 #[test]
@@ -24,13 +27,25 @@ fn the_catalogue_has_every_rule_once() {
     let rules = catalogue();
     assert_eq!(rules.len(), 41);
     for (i, rule) in rules.iter().enumerate() {
-        assert!(rules[i + 1..].iter().all(|r| r.id != rule.id), "{} twice", rule.id);
-        assert!(!rule.due.is_empty() && !rule.anchor.is_empty(), "{}", rule.id);
+        assert!(
+            rules[i + 1..].iter().all(|r| r.id != rule.id),
+            "{} twice",
+            rule.id
+        );
+        assert!(
+            !rule.due.is_empty() && !rule.anchor.is_empty(),
+            "{}",
+            rule.id
+        );
         // Every anchor is either events or another rule, which must exist and come first.
         match &rule.from.rule {
             Some(other) => {
                 assert!(rule.from.events.is_empty(), "{}", rule.id);
-                assert!(rules[..i].iter().any(|r| r.id == *other), "{} depends on {other}, not before it", rule.id);
+                assert!(
+                    rules[..i].iter().any(|r| r.id == *other),
+                    "{} depends on {other}, not before it",
+                    rule.id
+                );
             }
             None => assert!(!rule.from.events.is_empty(), "{} has no anchor", rule.id),
         }
@@ -45,14 +60,27 @@ fn the_five_builtin_profiles_are_valid() {
         }
     }
     let ids: Vec<&str> = profiles().iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, ["national", "local-a", "leicestershire", "salford", "local-d"]);
+    assert_eq!(
+        ids,
+        [
+            "national",
+            "local-a",
+            "leicestershire",
+            "salford",
+            "local-d"
+        ]
+    );
 }
 
 #[test]
 fn every_rule_is_used_by_some_profile() {
     let profiles = profiles();
     for rule in catalogue() {
-        assert!(profiles.iter().any(|p| p.rules.contains_key(&rule.id)), "{} is in no profile", rule.id);
+        assert!(
+            profiles.iter().any(|p| p.rules.contains_key(&rule.id)),
+            "{} is in no profile",
+            rule.id
+        );
     }
 }
 
@@ -60,7 +88,11 @@ fn every_rule_is_used_by_some_profile() {
 fn every_source_names_a_document() {
     for profile in profiles() {
         for (id, timing) in &profile.rules {
-            assert!(crate::sources::find(&timing.source.document).is_some(), "{}/{id}", profile.id);
+            assert!(
+                crate::sources::find(&timing.source.document).is_some(),
+                "{}/{id}",
+                profile.id
+            );
         }
     }
 }
@@ -68,23 +100,55 @@ fn every_source_names_a_document() {
 #[test]
 fn national_periods_are_those_of_the_law() {
     let national = profile("national");
-    assert_eq!(single(national, "care-plan"), after(Period::WorkingDays(10)));
-    assert_eq!(single(national, "placement-plan"), after(Period::WorkingDays(5)));
+    assert_eq!(
+        single(national, "care-plan"),
+        after(Period::WorkingDays(10))
+    );
+    assert_eq!(
+        single(national, "placement-plan"),
+        after(Period::WorkingDays(5))
+    );
     assert_eq!(single(national, "review-1"), after(Period::WorkingDays(20)));
     assert_eq!(single(national, "review-2"), after(Period::Months(3)));
     assert_eq!(single(national, "review-next"), after(Period::Months(6)));
     assert_eq!(single(national, "visit-first"), after(Period::Weeks(1)));
-    assert_eq!(single(national, "connected-person-approval-expiry"), after(Period::Weeks(16)));
-    assert_eq!(single(national, "contact-refusal-ends"), after(Period::Days(7)));
+    assert_eq!(
+        single(national, "connected-person-approval-expiry"),
+        after(Period::Weeks(16))
+    );
+    assert_eq!(
+        single(national, "contact-refusal-ends"),
+        after(Period::Days(7))
+    );
     assert_eq!(
         single(national, "proceedings-26-weeks"),
-        Timing::After { period: Period::Weeks(26), counting: Counting::BeginningWith }
+        Timing::After {
+            period: Period::Weeks(26),
+            counting: Counting::BeginningWith
+        }
     );
-    assert_eq!(single(national, "health-assessment-initial"), Timing::SameAs { rule: "review-1".into() });
+    assert_eq!(
+        single(national, "health-assessment-initial"),
+        Timing::SameAs {
+            rule: "review-1".into()
+        }
+    );
     let health = &national.rules["health-assessment-review"].cases;
-    assert_eq!((health[0].when.as_slice(), &health[0].timing), (&[Condition::Under5][..], &after(Period::Months(6))));
-    assert_eq!((health[1].when.as_slice(), &health[1].timing), (&[][..], &after(Period::Months(12))));
-    assert_eq!(national.rules["review-1"].source, SourceRef { document: "CPPCR".into(), section: "reg 33".into() });
+    assert_eq!(
+        (health[0].when.as_slice(), &health[0].timing),
+        (&[Condition::Under5][..], &after(Period::Months(6)))
+    );
+    assert_eq!(
+        (health[1].when.as_slice(), &health[1].timing),
+        (&[][..], &after(Period::Months(12)))
+    );
+    assert_eq!(
+        national.rules["review-1"].source,
+        SourceRef {
+            document: "CPPCR".into(),
+            section: "reg 33".into()
+        }
+    );
 }
 
 #[test]
@@ -92,18 +156,43 @@ fn local_periods_are_those_of_their_procedures() {
     let local_a = profile("local-a");
     assert_eq!(single(local_a, "review-1"), after(Period::WorkingDays(15)));
     assert_eq!(single(local_a, "review-2"), after(Period::Weeks(12)));
-    assert_eq!(single(local_a, "initial-care-planning-meeting"), after(Period::WorkingDays(1)));
+    assert_eq!(
+        single(local_a, "initial-care-planning-meeting"),
+        after(Period::WorkingDays(1))
+    );
     assert_eq!(
         single(local_a, "care-planning-meeting-3"),
-        Timing::After { period: Period::Weeks(18), counting: Counting::BeginningWith }
+        Timing::After {
+            period: Period::Weeks(18),
+            counting: Counting::BeginningWith
+        }
     );
     let leicestershire = profile("leicestershire");
-    assert_eq!(single(leicestershire, "plo-drift-referral"), after(Period::Months(4)));
-    assert_eq!(single(leicestershire, "decision-meeting-papers"), Timing::Before { period: Period::WorkingDays(5) });
+    assert_eq!(
+        single(leicestershire, "plo-drift-referral"),
+        after(Period::Months(4))
+    );
+    assert_eq!(
+        single(leicestershire, "decision-meeting-papers"),
+        Timing::Before {
+            period: Period::WorkingDays(5)
+        }
+    );
     let salford = profile("salford");
-    assert_eq!(single(salford, "placement-planning-meeting"), after(Period::Hours(72)));
-    assert_eq!(single(salford, "permanency-planning-meeting"), Timing::DayBefore { rule: "review-2".into() });
-    assert_eq!(salford.rules["visit-next"].cases[0].when, [Condition::Aged16OrOver]);
+    assert_eq!(
+        single(salford, "placement-planning-meeting"),
+        after(Period::Hours(72))
+    );
+    assert_eq!(
+        single(salford, "permanency-planning-meeting"),
+        Timing::DayBefore {
+            rule: "review-2".into()
+        }
+    );
+    assert_eq!(
+        salford.rules["visit-next"].cases[0].when,
+        [Condition::Aged16OrOver]
+    );
     let local_d = profile("local-d");
     assert_eq!(single(local_d, "sgo-report"), after(Period::Weeks(12)));
     // Rules the local documents do not state are left to the national profile.
@@ -111,7 +200,11 @@ fn local_periods_are_those_of_their_procedures() {
 }
 
 fn problems(text: &str) -> Vec<String> {
-    parse_profile(text, catalogue()).unwrap_err().iter().map(ToString::to_string).collect()
+    parse_profile(text, catalogue())
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 #[test]
@@ -147,14 +240,28 @@ fn a_bad_file_gets_every_problem_with_its_place() {
 
 #[test]
 fn a_file_that_is_not_a_profile_says_so() {
-    assert_eq!(problems("not json"), ["This is not a readable JSON file (line 1, column 2)."]);
+    assert_eq!(
+        problems("not json"),
+        ["This is not a readable JSON file (line 1, column 2)."]
+    );
     assert_eq!(problems("[]"), ["must be an object ({ … })"]);
-    let newer = r#"{"format": "care-planner-profile", "version": 2, "id": "x", "name": "X", "rules": {}}"#;
-    assert_eq!(problems(newer), ["version: is 2; this version of Care Planner reads version 1"]);
-    let other = r#"{"format": "care-planner-cases", "version": 1, "id": "x", "name": "X", "rules": {}}"#;
-    assert_eq!(problems(other), ["format: is \"care-planner-cases\"; a profile file says \"care-planner-profile\""]);
+    let newer =
+        r#"{"format": "care-planner-profile", "version": 2, "id": "x", "name": "X", "rules": {}}"#;
+    assert_eq!(
+        problems(newer),
+        ["version: is 2; this version of Care Planner reads version 1"]
+    );
+    let other =
+        r#"{"format": "care-planner-cases", "version": 1, "id": "x", "name": "X", "rules": {}}"#;
+    assert_eq!(
+        problems(other),
+        ["format: is \"care-planner-cases\"; a profile file says \"care-planner-profile\""]
+    );
     let big = " ".repeat(MAX_BYTES + 1);
-    assert_eq!(problems(&big), ["The file is 1024 KB; a profile file must be at most 1024 KB."]);
+    assert_eq!(
+        problems(&big),
+        ["The file is 1024 KB; a profile file must be at most 1024 KB."]
+    );
 }
 
 #[test]
@@ -165,13 +272,25 @@ fn an_authority_can_cite_its_own_documents() {
         "rules": { "review-1": { "period": "10 working days", "source": "MC-7 §4.2" } }
     }"#;
     let profile = import_profile(text, catalogue(), &["national", "salford"]).unwrap();
-    assert_eq!(profile.rules["review-1"].source, SourceRef { document: "MC-7".into(), section: "§4.2".into() });
-    assert_eq!(profile.documents[0].title, "My Council children looked after procedure");
+    assert_eq!(
+        profile.rules["review-1"].source,
+        SourceRef {
+            document: "MC-7".into(),
+            section: "§4.2".into()
+        }
+    );
+    assert_eq!(
+        profile.documents[0].title,
+        "My Council children looked after procedure"
+    );
 }
 
 #[test]
 fn importing_never_replaces_a_profile_in_use() {
     let salford = BUILTIN_PROFILES[3];
     let problems = import_profile(salford, catalogue(), &["national", "salford"]).unwrap_err();
-    assert_eq!(problems[0].to_string(), "id: \"salford\" is already the id of a profile on this device; choose another");
+    assert_eq!(
+        problems[0].to_string(),
+        "id: \"salford\" is already the id of a profile on this device; choose another"
+    );
 }

@@ -30,15 +30,26 @@ impl Timing {
                 period: Period::Weeks(count(n)?),
                 counting: Counting::BeginningWith,
             }),
-            ["before"] => Ok(Timing::Before { period: Period::Days(1) }),
-            ["by", rule] => Ok(Timing::SameAs { rule: rule.to_string() }),
-            ["before", rule] => Ok(Timing::DayBefore { rule: rule.to_string() }),
-            [n, unit @ .., "before"] => Ok(Timing::Before { period: period(n, unit)? }),
+            ["before"] => Ok(Timing::Before {
+                period: Period::Days(1),
+            }),
+            ["by", rule] => Ok(Timing::SameAs {
+                rule: rule.to_string(),
+            }),
+            ["before", rule] => Ok(Timing::DayBefore {
+                rule: rule.to_string(),
+            }),
+            [n, unit @ .., "before"] => Ok(Timing::Before {
+                period: period(n, unit)?,
+            }),
             [n, unit @ .., "beginning", "with"] => Ok(Timing::After {
                 period: period(n, unit)?,
                 counting: Counting::BeginningWith,
             }),
-            [n, unit @ ..] => Ok(Timing::After { period: period(n, unit)?, counting: Counting::After }),
+            [n, unit @ ..] => Ok(Timing::After {
+                period: period(n, unit)?,
+                counting: Counting::After,
+            }),
             [] => Err("is empty: write a period such as \"20 working days\"".to_string()),
         }
     }
@@ -54,11 +65,19 @@ impl Timing {
     /// Plain English, as the app shows it: "20 working days after", "by review-2".
     pub fn describe(&self) -> String {
         match self {
-            Timing::After { period, counting: Counting::After } => format!("{} after", period.describe()),
-            Timing::After { period, counting: Counting::BeginningWith } => {
+            Timing::After {
+                period,
+                counting: Counting::After,
+            } => format!("{} after", period.describe()),
+            Timing::After {
+                period,
+                counting: Counting::BeginningWith,
+            } => {
                 format!("{} beginning with", period.describe())
             }
-            Timing::Before { period: Period::Days(1) } => "the day before".to_string(),
+            Timing::Before {
+                period: Period::Days(1),
+            } => "the day before".to_string(),
             Timing::Before { period } => format!("{} before", period.describe()),
             Timing::SameAs { rule } => format!("by the date of {rule}"),
             Timing::DayBefore { rule } => format!("the day before {rule}"),
@@ -96,46 +115,98 @@ mod tests {
     use super::*;
 
     fn after(period: Period) -> Timing {
-        Timing::After { period, counting: Counting::After }
+        Timing::After {
+            period,
+            counting: Counting::After,
+        }
     }
 
     #[test]
     fn reads_every_form_the_profiles_use() {
-        assert_eq!(Timing::parse("20 working days"), Ok(after(Period::WorkingDays(20))));
+        assert_eq!(
+            Timing::parse("20 working days"),
+            Ok(after(Period::WorkingDays(20)))
+        );
         assert_eq!(Timing::parse("1 week"), Ok(after(Period::Weeks(1))));
         assert_eq!(Timing::parse("3 months"), Ok(after(Period::Months(3))));
         assert_eq!(Timing::parse("72 hours"), Ok(after(Period::Hours(72))));
         assert_eq!(Timing::parse("7 days"), Ok(after(Period::Days(7))));
-        assert_eq!(Timing::parse("same day or next working day"), Ok(after(Period::WorkingDays(1))));
+        assert_eq!(
+            Timing::parse("same day or next working day"),
+            Ok(after(Period::WorkingDays(1)))
+        );
         assert_eq!(
             Timing::parse("26 weeks beginning with"),
-            Ok(Timing::After { period: Period::Weeks(26), counting: Counting::BeginningWith })
+            Ok(Timing::After {
+                period: Period::Weeks(26),
+                counting: Counting::BeginningWith
+            })
         );
         assert_eq!(
             Timing::parse("end of week 18"),
-            Ok(Timing::After { period: Period::Weeks(18), counting: Counting::BeginningWith })
+            Ok(Timing::After {
+                period: Period::Weeks(18),
+                counting: Counting::BeginningWith
+            })
         );
-        assert_eq!(Timing::parse("5 working days before"), Ok(Timing::Before { period: Period::WorkingDays(5) }));
-        assert_eq!(Timing::parse("before"), Ok(Timing::Before { period: Period::Days(1) }));
-        assert_eq!(Timing::parse("by review-2"), Ok(Timing::SameAs { rule: "review-2".into() }));
-        assert_eq!(Timing::parse("before review-2"), Ok(Timing::DayBefore { rule: "review-2".into() }));
+        assert_eq!(
+            Timing::parse("5 working days before"),
+            Ok(Timing::Before {
+                period: Period::WorkingDays(5)
+            })
+        );
+        assert_eq!(
+            Timing::parse("before"),
+            Ok(Timing::Before {
+                period: Period::Days(1)
+            })
+        );
+        assert_eq!(
+            Timing::parse("by review-2"),
+            Ok(Timing::SameAs {
+                rule: "review-2".into()
+            })
+        );
+        assert_eq!(
+            Timing::parse("before review-2"),
+            Ok(Timing::DayBefore {
+                rule: "review-2".into()
+            })
+        );
     }
 
     #[test]
     fn says_what_is_wrong() {
         assert_eq!(
             Timing::parse("20 workdays"),
-            Err("\"workdays\" is not a unit: use working days, days, weeks, months or hours".into())
+            Err(
+                "\"workdays\" is not a unit: use working days, days, weeks, months or hours".into()
+            )
         );
-        assert_eq!(Timing::parse("0 days"), Err("\"0\" is not a whole number from 1 to 1000".into()));
-        assert_eq!(Timing::parse("ten days"), Err("\"ten\" is not a whole number from 1 to 1000".into()));
+        assert_eq!(
+            Timing::parse("0 days"),
+            Err("\"0\" is not a whole number from 1 to 1000".into())
+        );
+        assert_eq!(
+            Timing::parse("ten days"),
+            Err("\"ten\" is not a whole number from 1 to 1000".into())
+        );
         assert!(Timing::parse("  ").unwrap_err().contains("is empty"));
     }
 
     #[test]
     fn reads_back_as_english() {
-        assert_eq!(Timing::parse("20 working days").unwrap().describe(), "20 working days after");
-        assert_eq!(Timing::parse("end of week 18").unwrap().describe(), "18 weeks beginning with");
-        assert_eq!(Timing::parse("before").unwrap().describe(), "the day before");
+        assert_eq!(
+            Timing::parse("20 working days").unwrap().describe(),
+            "20 working days after"
+        );
+        assert_eq!(
+            Timing::parse("end of week 18").unwrap().describe(),
+            "18 weeks beginning with"
+        );
+        assert_eq!(
+            Timing::parse("before").unwrap().describe(),
+            "the day before"
+        );
     }
 }

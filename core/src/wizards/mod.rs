@@ -66,23 +66,62 @@ impl WizardKind {
     pub fn sources(self) -> &'static [Citation] {
         match self {
             WizardKind::Section20Admission => &[
-                Citation { source: "000", section: "" },
-                Citation { source: "002", section: "§5 Children's Decision Meeting, §6 Placements" },
-                Citation { source: "003", section: "§2 key stages" },
-                Citation { source: "CPPCR", section: "regs 4, 9, 24" },
+                Citation {
+                    source: "000",
+                    section: "",
+                },
+                Citation {
+                    source: "002",
+                    section: "§5 Children's Decision Meeting, §6 Placements",
+                },
+                Citation {
+                    source: "003",
+                    section: "§2 key stages",
+                },
+                Citation {
+                    source: "CPPCR",
+                    section: "regs 4, 9, 24",
+                },
             ],
             WizardKind::PreProceedings => &[
-                Citation { source: "001", section: "Pre-proceedings and care planning meetings" },
-                Citation { source: "002", section: "§5 Children's Decision Meeting" },
-                Citation { source: "003", section: "§2 key stages" },
-                Citation { source: "004", section: "§2–4 court care plans and approval" },
-                Citation { source: "CA1989", section: "s32" },
+                Citation {
+                    source: "001",
+                    section: "Pre-proceedings and care planning meetings",
+                },
+                Citation {
+                    source: "002",
+                    section: "§5 Children's Decision Meeting",
+                },
+                Citation {
+                    source: "003",
+                    section: "§2 key stages",
+                },
+                Citation {
+                    source: "004",
+                    section: "§2–4 court care plans and approval",
+                },
+                Citation {
+                    source: "CA1989",
+                    section: "s32",
+                },
             ],
             WizardKind::CeasingToBeLookedAfter => &[
-                Citation { source: "003", section: "§10 and Appendices 4–5" },
-                Citation { source: "002", section: "§12.8–12.10, §13, §14" },
-                Citation { source: "004", section: "§1.1" },
-                Citation { source: "CPPCR", section: "reg 39" },
+                Citation {
+                    source: "003",
+                    section: "§10 and Appendices 4–5",
+                },
+                Citation {
+                    source: "002",
+                    section: "§12.8–12.10, §13, §14",
+                },
+                Citation {
+                    source: "004",
+                    section: "§1.1",
+                },
+                Citation {
+                    source: "CPPCR",
+                    section: "reg 39",
+                },
             ],
         }
     }
@@ -105,7 +144,11 @@ mod tests {
         for w in WizardKind::ALL {
             assert!(!w.sources().is_empty(), "{w:?} cites nothing");
             for c in w.sources() {
-                assert!(c.source().is_some(), "{w:?} cites unknown source {}", c.source);
+                assert!(
+                    c.source().is_some(),
+                    "{w:?} cites unknown source {}",
+                    c.source
+                );
             }
         }
     }

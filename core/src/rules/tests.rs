@@ -49,6 +49,9 @@ fn the_catalogue_has_every_rule_once() {
             }
             None => assert!(!rule.from.events.is_empty(), "{} has no anchor", rule.id),
         }
+        // Occurrences are counted from 1.
+        assert_ne!(rule.from.nth, Some(0), "{}", rule.id);
+        assert_ne!(rule.done_by.as_ref().and_then(|d| d.nth), Some(0), "{}", rule.id);
     }
 }
 

@@ -5,3 +5,4 @@ pub mod layout;
 pub mod notice;
 pub mod privacy;
 pub mod sources;
+pub mod summary_list;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::heading::PageHeading;
 use crate::components::privacy::PrivacyStatement;
+use crate::components::summary_list::SummaryList;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -14,20 +15,11 @@ pub fn AboutPage() -> impl IntoView {
              plan the care of children looked after in England, and keep every statutory and \
              local deadline in view."
         </p>
-        <dl class="summary-list">
-            <div class="summary-list__row">
-                <dt class="summary-list__key">"Service"</dt>
-                <dd class="summary-list__value">{SERVICE_NAME}</dd>
-            </div>
-            <div class="summary-list__row">
-                <dt class="summary-list__key">"Version"</dt>
-                <dd class="summary-list__value" data-testid="version">{VERSION}</dd>
-            </div>
-            <div class="summary-list__row">
-                <dt class="summary-list__key">"Where it runs"</dt>
-                <dd class="summary-list__value">"In this browser, with no server"</dd>
-            </div>
-        </dl>
+        <SummaryList rows=vec![
+            ("Service", SERVICE_NAME.to_string()),
+            ("Version", VERSION.to_string()),
+            ("Where it runs", "In this browser, with no server".to_string()),
+        ]/>
 
         <h2 class="heading-l">"Sources"</h2>
         <p class="body">

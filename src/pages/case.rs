@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::clock::today;
 use crate::components::heading::PageHeading;
 use crate::components::notice::Inset;
+use crate::components::summary_list::SummaryList;
 use crate::profiles::{imported_profiles, label};
 
 #[component]
@@ -126,22 +127,10 @@ fn FactsList(facts: Facts, born: Option<care_planner_core::calendar::Date>) -> i
         ("Eligible child", eligible),
     ];
     if let Some(week) = facts.proceedings_week {
-        rows.push(("Care proceedings", format!("Week {week} of 26")));
+        rows.push(("Care proceedings", format!("In week {week} since issue")));
     }
     view! {
-        <dl class="summary-list">
-            {rows
-                .into_iter()
-                .map(|(key, value)| {
-                    view! {
-                        <div class="summary-list__row">
-                            <dt class="summary-list__key">{key}</dt>
-                            <dd class="summary-list__value">{value}</dd>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </dl>
+        <SummaryList rows=rows/>
     }
 }
 

@@ -58,7 +58,7 @@ describe('the case page', () => {
     const issued = addDays(TODAY, -115);
     const end = all.find((r) => r.rule === 'proceedings-26-weeks');
     assert.equal(end.due, iso(addDays(issued, 26 * 7 - 1)));
-    assert.equal(await page.getByText('Week 17 of 26').count(), 1);
+    assert.equal(await page.getByText('In week 17 since issue').count(), 1);
     assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
     await context.close();
   });

@@ -53,7 +53,8 @@ describe('the app shell', () => {
     await openPage(page, env.url + '#/about', 'About Care Planner');
     const cargoToml = readFileSync(join(DIST, '..', 'Cargo.toml'), 'utf8');
     const version = cargoToml.match(/\[workspace\.package\][^[]*?version = "([^"]+)"/)[1];
-    assert.equal(await page.getByTestId('version').textContent(), version);
+    const versionRow = page.locator('.summary-list__row').filter({ hasText: 'Version' });
+    assert.equal(await versionRow.locator('dd').textContent(), version);
     const rows = await page.locator('table tbody tr th').allTextContents();
     assert.equal(rows.length, 7, 'national law (2) and the five procedures');
     assert.ok(rows.includes('Children Act 1989'));

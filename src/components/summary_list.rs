@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+
+/// Facts as key and value rows (GOV.UK summary list).
+#[component]
+pub fn SummaryList(rows: Vec<(&'static str, String)>) -> impl IntoView {
+    view! {
+        <dl class="summary-list">
+            {rows
+                .into_iter()
+                .map(|(key, value)| {
+                    view! {
+                        <div class="summary-list__row">
+                            <dt class="summary-list__key">{key}</dt>
+                            <dd class="summary-list__value">{value}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}

@@ -106,11 +106,24 @@ async fn text_from_the_address_is_shown_as_text_not_markup() {
 async fn a_case_shows_every_deadline_with_its_rule_date_and_status() {
     let app = app_at("#/cases/example-proceedings").await;
     let rows = document().query_selector_all("tr[data-rule]").unwrap();
-    assert!(rows.length() >= 41, "one row per rule at least: {}", rows.length());
-    let review = document().query_selector("tr[data-rule='proceedings-26-weeks']").unwrap().expect("the 26-week row");
+    assert!(
+        rows.length() >= 41,
+        "one row per rule at least: {}",
+        rows.length()
+    );
+    let review = document()
+        .query_selector("tr[data-rule='proceedings-26-weeks']")
+        .unwrap()
+        .expect("the 26-week row");
     let due = review.get_attribute("data-due").expect("a due date");
-    assert!(care_planner_core::calendar::Date::parse_iso(&due).is_some(), "{due}");
+    assert!(
+        care_planner_core::calendar::Date::parse_iso(&due).is_some(),
+        "{due}"
+    );
     let status = review.get_attribute("data-status").unwrap();
-    assert!(["upcoming", "due-soon", "due-today", "overdue"].contains(&status.as_str()), "{status}");
+    assert!(
+        ["upcoming", "due-soon", "due-today", "overdue"].contains(&status.as_str()),
+        "{status}"
+    );
     drop(app);
 }

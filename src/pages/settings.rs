@@ -33,8 +33,8 @@ pub fn SettingsPage() -> impl IntoView {
             let problem = Problem {
                 location: String::new(),
                 message: format!(
-                    "The file is {:.0} KB; a profile file must be at most {} KB.",
-                    file.size() / 1024.0,
+                    "The file is {} KB; a profile file must be at most {} KB.",
+                    file.size() as u64 / 1024,
                     MAX_BYTES / 1024
                 ),
             };

@@ -51,7 +51,12 @@ fn the_catalogue_has_every_rule_once() {
         }
         // Occurrences are counted from 1.
         assert_ne!(rule.from.nth, Some(0), "{}", rule.id);
-        assert_ne!(rule.done_by.as_ref().and_then(|d| d.nth), Some(0), "{}", rule.id);
+        assert_ne!(
+            rule.done_by.as_ref().and_then(|d| d.nth),
+            Some(0),
+            "{}",
+            rule.id
+        );
     }
 }
 

@@ -13,8 +13,8 @@ pub use clock::{DateTime, Time};
 pub use date::{days_in_month, is_leap_year, Date, Weekday};
 pub use period::{Counting, Period};
 pub use working_days::{
-    add_working_days, bank_holiday, coverage, is_working_day, last_working_day_on_or_before,
-    subtract_working_days, working_days_between, Counted,
+    add_working_days, bank_holiday, coverage, holidays_between, is_working_day,
+    last_working_day_on_or_before, subtract_working_days, working_days_between, Counted,
 };
 
 use std::fmt;

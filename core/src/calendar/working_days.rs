@@ -56,7 +56,26 @@ pub fn bank_holiday(date: Date) -> Result<Option<&'static str>, CalendarError> {
 }
 
 pub fn is_working_day(date: Date) -> Result<bool, CalendarError> {
-    Ok(!date.is_weekend() && bank_holiday(date)?.is_none())
+    covered(date)?;
+    Ok(!date.is_weekend() && !is_holiday(date))
+}
+
+/// One bit a covered day, set for bank holidays: every day counted asks this, so it is a
+/// bit test rather than a search. `date` must be covered.
+fn is_holiday(date: Date) -> bool {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    let first = coverage().0;
+    let bits = BITS.get_or_init(|| {
+        let days = first.days_until(coverage().1) as usize + 1;
+        let mut bits = vec![0u64; days.div_ceil(64)];
+        for day in holidays() {
+            let i = first.days_until(*day) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        bits
+    });
+    let i = first.days_until(date) as usize;
+    bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// The `n`th working day after `from`: day 1 is the first working day after `from`, even
@@ -80,7 +99,8 @@ fn step_working_days(from: Date, n: u32, step: i32) -> Result<Counted, CalendarE
         if date.is_weekend() {
             continue;
         }
-        if bank_holiday(date)?.is_some() {
+        covered(date)?;
+        if is_holiday(date) {
             skipped_holidays.push(date);
             continue;
         }
@@ -90,6 +110,16 @@ fn step_working_days(from: Date, n: u32, step: i32) -> Result<Counted, CalendarE
         date,
         skipped_holidays,
     })
+}
+
+/// The weekday bank holidays strictly between two dates, in order: those a count of
+/// working days from one to the other passes over.
+pub fn holidays_between(a: Date, b: Date) -> &'static [Date] {
+    let (from, to) = if a <= b { (a, b) } else { (b, a) };
+    let all = holidays();
+    let start = all.partition_point(|h| *h <= from);
+    let end = all.partition_point(|h| *h < to);
+    &all[start..end.max(start)]
 }
 
 /// The practical date to aim for (convention 6): `date` itself if it is a working day,
@@ -243,6 +273,20 @@ mod tests {
             counted.skipped_holidays,
             vec![d(2027, 1, 1), d(2026, 12, 28), d(2026, 12, 25)]
         );
+    }
+
+    #[test]
+    fn the_holidays_between_two_dates_are_those_a_count_skips() {
+        let counted = add_working_days(d(2024, 12, 2), 20).unwrap();
+        assert_eq!(
+            holidays_between(d(2024, 12, 2), counted.date),
+            counted.skipped_holidays.as_slice()
+        );
+        assert_eq!(
+            holidays_between(counted.date, d(2024, 12, 2)),
+            counted.skipped_holidays.as_slice()
+        );
+        assert!(holidays_between(d(2025, 1, 2), d(2025, 1, 3)).is_empty());
     }
 
     #[test]

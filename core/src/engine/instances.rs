@@ -1,5 +1,7 @@
 //! Which instances a rule has in a case (what each is counted from), and when each was done.
 
+use std::borrow::Cow;
+
 use crate::calendar::{Date, Time};
 use crate::model::{Event, EventIndex, EventKind};
 use crate::rules::{EventMatch, Filter, Instances, RuleDef};
@@ -38,22 +40,31 @@ fn matches(event: &Event, filter: &Filter) -> bool {
         && filter.planned.is_none_or(|p| a.planned == Some(p))
 }
 
+/// Events of any of `kinds`, in date order: the index's own slice for one kind (nearly
+/// every rule), a merged copy for several.
+fn of_kinds<'i, 'a>(events: &'i EventIndex<'a>, kinds: &[EventKind]) -> Cow<'i, [&'a Event]> {
+    match kinds {
+        [kind] => Cow::Borrowed(events.of(*kind)),
+        _ => {
+            let mut merged: Vec<&Event> =
+                kinds.iter().flat_map(|k| events.of(*k)).copied().collect();
+            merged.sort_by_key(|e| (e.date, e.time));
+            Cow::Owned(merged)
+        }
+    }
+}
+
 /// Events of any of `kinds` passing `filter`, in date order.
 fn occurrences<'a>(
     events: &EventIndex<'a>,
     kinds: &[EventKind],
     filter: &Filter,
 ) -> Vec<&'a Event> {
-    let mut found: Vec<&Event> = kinds
+    of_kinds(events, kinds)
         .iter()
-        .flat_map(|kind| events.of(*kind))
         .copied()
         .filter(|e| matches(e, filter))
-        .collect();
-    if kinds.len() > 1 {
-        found.sort_by_key(|e| (e.date, e.time));
-    }
-    found
+        .collect()
 }
 
 fn point(event: &Event) -> AnchorPoint<'_> {
@@ -67,21 +78,31 @@ fn point(event: &Event) -> AnchorPoint<'_> {
 /// The instances of an event-anchored rule.
 pub fn find<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Found<'a> {
     let from = &rule.from;
-    let all = occurrences(case, &from.events, &from.filter);
+    let qualifying =
+        |kinds: &[EventKind]| -> Vec<&'a Event> { occurrences(case, kinds, &from.filter) };
     let starts: Vec<&Event> = match (rule.instances, from.nth) {
-        (_, Some(nth)) => all.get(nth - 1).copied().into_iter().collect(),
+        (_, Some(nth)) => qualifying(&from.events)
+            .get(nth - 1)
+            .copied()
+            .into_iter()
+            .collect(),
         // One instance: the first kind listed that occurs is preferred.
         (Instances::First | Instances::Chain, None) => from
             .events
             .iter()
-            .find_map(|kind| occurrences(case, &[*kind], &from.filter).first().copied())
+            .find_map(|kind| {
+                case.of(*kind)
+                    .iter()
+                    .copied()
+                    .find(|e| matches(e, &from.filter))
+            })
             .into_iter()
             .collect(),
-        (Instances::Each, None) => all.clone(),
+        (Instances::Each, None) => qualifying(&from.events),
     };
     if starts.is_empty() {
-        let unfiltered = occurrences(case, &from.events, &Filter::default());
-        return if from.filter != Filter::default() && !unfiltered.is_empty() {
+        let any_at_all = from.events.iter().any(|kind| !case.of(*kind).is_empty());
+        return if from.filter != Filter::default() && any_at_all {
             Found::NotApplicable
         } else {
             Found::Waiting
@@ -115,7 +136,7 @@ fn chain<'a>(case: &EventIndex<'a>, rule: &RuleDef, start: &'a Event) -> Vec<Ins
     let mut links = vec![start];
     let later = completions(case, rule)
         .into_iter()
-        .filter(|e| e.id != start.id && (e.date, e.time) >= (start.date, start.time));
+        .filter(|e| !std::ptr::eq(*e, start) && (e.date, e.time) >= (start.date, start.time));
     links.extend(later);
     links
         .iter()
@@ -132,16 +153,19 @@ fn chain<'a>(case: &EventIndex<'a>, rule: &RuleDef, start: &'a Event) -> Vec<Ins
 /// events naming it.
 fn completions<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Vec<&'a Event> {
     match &rule.done_by {
-        Some(EventMatch { events, .. }) => occurrences(case, events, &Filter::default()),
-        None => duty_completions(case, rule),
+        Some(EventMatch { events, .. }) => of_kinds(case, events).into_owned(),
+        None => duty_completions(case, rule).collect(),
     }
 }
 
-fn duty_completions<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Vec<&'a Event> {
-    occurrences(case, &[EventKind::DutyCompleted], &Filter::default())
-        .into_iter()
+fn duty_completions<'i, 'a>(
+    case: &'i EventIndex<'a>,
+    rule: &'i RuleDef,
+) -> impl Iterator<Item = &'a Event> + 'i {
+    case.of(EventKind::DutyCompleted)
+        .iter()
+        .copied()
         .filter(|e| e.attrs.rule.as_deref() == Some(rule.id.as_str()))
-        .collect()
 }
 
 /// When the instance counted from `anchor` was done. `window` is where its completions
@@ -156,13 +180,13 @@ fn done(
         window.0.is_none_or(|from| date >= from) && window.1.is_none_or(|next| date < next)
     };
     let by_event = rule.done_by.as_ref().and_then(|m| {
-        let events = occurrences(case, &m.events, &Filter::default());
+        let events = of_kinds(case, &m.events);
         match m.nth {
             Some(nth) => events.get(nth - 1).map(|e| e.date),
             None => events
                 .iter()
                 .find(|e| {
-                    e.id != anchor.id
+                    !std::ptr::eq(**e, anchor)
                         && e.date >= anchor.date
                         && window.1.is_none_or(|next| e.date < next)
                 })
@@ -170,7 +194,6 @@ fn done(
         }
     });
     let by_duty = duty_completions(case, rule)
-        .into_iter()
         .filter(|e| match &e.attrs.anchor {
             Some(id) => *id == anchor.id,
             None => in_window(e.date),

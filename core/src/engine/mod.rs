@@ -215,22 +215,21 @@ impl<'a> Scheduler<'a> {
                     Found::Waiting => items.push(placeholder(rule, Status::Waiting)),
                     Found::NotApplicable => items.push(placeholder(rule, Status::NotApplicable)),
                     Found::Instances(found) => {
-                        let env = Env {
-                            case,
-                            events: &events,
-                            rule,
-                            scheduler: self,
-                            items: &items,
-                            first_dated: &first_dated,
-                            approvals: &approvals,
-                            today,
-                            soon,
-                        };
-                        let new: Vec<Item<'a>> = found
-                            .iter()
-                            .map(|instance| env.item(instance, prepared))
-                            .collect();
-                        items.extend(new);
+                        for instance in &found {
+                            let env = Env {
+                                case,
+                                events: &events,
+                                rule,
+                                scheduler: self,
+                                items: &items,
+                                first_dated: &first_dated,
+                                approvals: &approvals,
+                                today,
+                                soon,
+                            };
+                            let item = env.item(instance, prepared);
+                            items.push(item);
+                        }
                     }
                 }
             }

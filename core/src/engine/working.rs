@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::instances::AnchorPoint;
 use super::Item;
-use crate::calendar::{Counting, Date, DateTime, Period, Time};
+use crate::calendar::{holidays_between, Counting, Date, DateTime, Period, Time};
 use crate::model::EventIndex;
 use crate::rules::{RuleDef, Timing};
 
@@ -14,10 +14,12 @@ use crate::rules::{RuleDef, Timing};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Working<'a> {
     pub how: How<'a>,
-    /// Extensions applied, or recorded without a length.
-    pub extensions: Vec<ExtensionNote>,
+    /// Extensions applied, or recorded without a length (rare, so kept out of line).
+    pub extensions: Option<Box<[ExtensionNote]>>,
 }
 
+/// The holidays a count of working days passed over are those between `from` and `to`,
+/// so they are looked up when the working is shown rather than kept with every date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum How<'a> {
     /// "20 working days after Mon 2 Dec 2024, skipping 25 Dec, 26 Dec and 1 Jan"
@@ -25,7 +27,7 @@ pub enum How<'a> {
         period: Period,
         counting: Counting,
         from: Date,
-        skipped: Vec<Date>,
+        to: Date,
     },
     /// "72 hours after Mon 6 Jan 2025 at 15:30"
     Hours { hours: u32, from: DateTime },
@@ -33,7 +35,7 @@ pub enum How<'a> {
     Before {
         period: Period,
         from: Date,
-        skipped: Vec<Date>,
+        to: Date,
     },
     /// "by the second looked-after review (due), Thu 20 Mar 2025"
     Rule {
@@ -57,13 +59,18 @@ impl fmt::Display for Working<'_> {
                 period,
                 counting,
                 from,
-                skipped,
+                to,
             } => {
                 let how = match counting {
                     Counting::After => "after",
                     Counting::BeginningWith => "beginning with",
                 };
-                write!(f, "{} {how} {from}{}", period.describe(), Skipping(skipped))?;
+                write!(
+                    f,
+                    "{} {how} {from}{}",
+                    period.describe(),
+                    Skipping::of(*period, *from, *to)
+                )?;
             }
             How::Hours { hours, from } => write!(f, "{hours} hours after {from}")?,
             How::Before {
@@ -71,15 +78,11 @@ impl fmt::Display for Working<'_> {
                 from,
                 ..
             } => write!(f, "the day before {from}")?,
-            How::Before {
-                period,
-                from,
-                skipped,
-            } => write!(
+            How::Before { period, from, to } => write!(
                 f,
                 "{} before {from}{}",
                 period.describe(),
-                Skipping(skipped)
+                Skipping::of(*period, *from, *to)
             )?,
             How::Rule {
                 what,
@@ -92,7 +95,7 @@ impl fmt::Display for Working<'_> {
                 write!(f, "{lead} the {} ({when}), {date}", what.to_lowercase())?;
             }
         }
-        for note in &self.extensions {
+        for note in self.extensions.as_deref().unwrap_or(&[]) {
             match note {
                 ExtensionNote::Applied { weeks, granted, to } => {
                     write!(f, ", extended by {weeks} weeks on {granted} to {to}")?
@@ -109,6 +112,16 @@ impl fmt::Display for Working<'_> {
 
 /// ", skipping 25 Dec, 26 Dec and 1 Jan": the weekday bank holidays passed over.
 struct Skipping<'a>(&'a [Date]);
+
+impl Skipping<'static> {
+    /// Only a count of working days skips holidays; other periods run through them.
+    fn of(period: Period, from: Date, to: Date) -> Skipping<'static> {
+        match period {
+            Period::WorkingDays(_) => Skipping(holidays_between(from, to)),
+            _ => Skipping(&[]),
+        }
+    }
+}
 
 impl fmt::Display for Skipping<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -152,7 +165,7 @@ pub fn count<'a>(
                     period,
                     counting,
                     from: anchor.date,
-                    skipped: counted.skipped_holidays,
+                    to: counted.date,
                 },
             ))
         }
@@ -164,7 +177,7 @@ pub fn count<'a>(
                 How::Before {
                     period,
                     from: anchor.date,
-                    skipped: counted.skipped_holidays,
+                    to: counted.date,
                 },
             ))
         }
@@ -182,10 +195,10 @@ pub fn extend(
     rule: &RuleDef,
     anchor: &AnchorPoint,
     mut date: Date,
-) -> (Date, Vec<ExtensionNote>) {
+) -> (Date, Option<Box<[ExtensionNote]>>) {
     let mut notes = Vec::new();
     let Some(extension) = &rule.extended_by else {
-        return (date, notes);
+        return (date, None);
     };
     let grants = extension.events.iter().flat_map(|kind| events.of(*kind));
     for grant in grants.filter(|e| e.date >= anchor.date) {
@@ -204,7 +217,7 @@ pub fn extend(
             }),
         }
     }
-    (date, notes)
+    (date, (!notes.is_empty()).then(|| notes.into_boxed_slice()))
 }
 
 /// The lines of an item's explanation.

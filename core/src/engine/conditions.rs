@@ -5,13 +5,17 @@ use crate::calendar::Date;
 use crate::model::{Case, Event, EventIndex, EventKind, LegalBasis, PlacementType};
 use crate::rules::Condition;
 
+/// The rule that computes when temporary approvals end. It must come before every rule
+/// whose periods use `connected-person-temporary-approval` (tested).
+pub const TEMPORARY_APPROVAL_RULE: &str = "connected-person-approval-expiry";
+
 pub struct Context<'a> {
     pub case: &'a Case,
     pub events: &'a EventIndex<'a>,
     pub date: Date,
     pub anchor_kind: Option<EventKind>,
     /// Temporary approvals of connected persons: from the approval to the date it ends,
-    /// as the `connected-person-approval-expiry` rule computed them.
+    /// as [`TEMPORARY_APPROVAL_RULE`] computed them.
     pub approvals: &'a [(Date, Date)],
 }
 

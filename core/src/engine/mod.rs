@@ -160,6 +160,9 @@ pub struct Scheduler<'a> {
     rules: Vec<Prepared<'a>>,
     /// Position in `rules` by rule id, for rules counted from another rule.
     position: HashMap<&'a str, usize>,
+    /// The rule whose dates say when temporary approvals of connected persons end, which
+    /// the `connected-person-temporary-approval` condition of later rules needs.
+    approval_rule: Option<usize>,
 }
 
 struct Prepared<'a> {
@@ -183,12 +186,17 @@ impl<'a> Scheduler<'a> {
                 local: local.and_then(|p| p.rules.get(&def.id)),
             })
             .collect();
-        let position = catalogue
+        let position: HashMap<&str, usize> = catalogue
             .iter()
             .enumerate()
             .map(|(i, r)| (r.id.as_str(), i))
             .collect();
-        Scheduler { rules, position }
+        let approval_rule = position.get(conditions::TEMPORARY_APPROVAL_RULE).copied();
+        Scheduler {
+            rules,
+            position,
+            approval_rule,
+        }
     }
 
     pub fn schedule(&self, case: &'a Case, today: Date) -> Schedule<'a> {
@@ -234,7 +242,7 @@ impl<'a> Scheduler<'a> {
                 }
             }
             first_dated[index] = (first..items.len()).find(|&i| items[i].applies.is_some());
-            if rule.id == "connected-person-approval-expiry" {
+            if self.approval_rule == Some(index) {
                 approvals.extend(
                     items[first..]
                         .iter()

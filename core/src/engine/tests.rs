@@ -614,3 +614,32 @@ fn every_rule_of_every_profile_produces_a_date() {
         }
     }
 }
+
+/// The approval-expiry rule is scheduled before any rule whose periods ask whether a
+/// temporary approval is still running, in every profile.
+#[test]
+fn temporary_approvals_are_known_before_rules_that_ask_about_them() {
+    use crate::rules::Condition;
+    let rules = catalogue();
+    let approval = rules
+        .iter()
+        .position(|r| r.id == conditions::TEMPORARY_APPROVAL_RULE)
+        .expect("in the catalogue");
+    for profile in builtin_profiles() {
+        for (id, timing) in &profile.rules {
+            let asks = timing.cases.iter().any(|c| {
+                c.when
+                    .contains(&Condition::ConnectedPersonTemporaryApproval)
+            });
+            if asks {
+                let at = rules.iter().position(|r| r.id == *id).unwrap();
+                assert!(
+                    approval < at,
+                    "{}/{id} comes before {}",
+                    profile.id,
+                    conditions::TEMPORARY_APPROVAL_RULE
+                );
+            }
+        }
+    }
+}

@@ -140,14 +140,14 @@ fn synthetic_case(i: usize, rng: &mut Lcg) -> Case {
         placed,
         Time::from_hm(11, 0),
     );
+    let child = Child {
+        name: format!("Child {i}"),
+        reference: format!("REF-{i}"),
+        date_of_birth: Some(start.add_days(-(365 * (1 + rng.below(16) as i32)))),
+    };
     Case {
-        id: format!("case-{i}"),
-        child: Child {
-            name: format!("Child {i}"),
-            reference: format!("REF-{i}"),
-            date_of_birth: Some(start.add_days(-(365 * (1 + rng.below(16) as i32)))),
-        },
         events,
+        ..Case::new(format!("case-{i}"), child)
     }
 }
 

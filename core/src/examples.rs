@@ -173,14 +173,14 @@ impl Builder {
 }
 
 fn case(id: &str, name: &str, reference: &str, born: Date, events: Vec<Event>) -> Case {
+    let child = Child {
+        name: name.to_string(),
+        reference: reference.to_string(),
+        date_of_birth: Some(born),
+    };
     Case {
-        id: id.to_string(),
-        child: Child {
-            name: name.to_string(),
-            reference: reference.to_string(),
-            date_of_birth: Some(born),
-        },
         events,
+        ..Case::new(id, child)
     }
 }
 

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod engine;
 pub mod examples;
 pub mod model;
+pub mod problem;
 pub mod routes;
 pub mod rules;
 pub mod sources;

@@ -40,12 +40,6 @@ fn case() -> impl Strategy<Value = Case> {
         prop::collection::vec(event(), 0..25),
     )
         .prop_map(|(born, events)| Case {
-            id: "c".into(),
-            child: Child {
-                name: "X".into(),
-                reference: "R".into(),
-                date_of_birth: born.map(|b| Date::from_ymd(2004, 1, 1).unwrap().add_days(b)),
-            },
             events: events
                 .into_iter()
                 .enumerate()
@@ -69,6 +63,14 @@ fn case() -> impl Strategy<Value = Case> {
                     },
                 )
                 .collect(),
+            ..Case::new(
+                "c",
+                Child {
+                    name: "X".into(),
+                    reference: "R".into(),
+                    date_of_birth: born.map(|b| Date::from_ymd(2004, 1, 1).unwrap().add_days(b)),
+                },
+            )
         })
 }
 

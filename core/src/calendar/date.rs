@@ -141,6 +141,24 @@ impl Date {
     }
 }
 
+/// In files a date is `YYYY-MM-DD`, so that a backup reads plainly.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse_iso(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "\"{text}\" is not a date written as YYYY-MM-DD, such as \"2026-03-31\""
+            ))
+        })
+    }
+}
+
 /// "Mon 2 Dec 2024", the form used in every explanation the app gives.
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -14,15 +14,14 @@ struct Builder {
 
 fn child(born: Option<&str>) -> Builder {
     Builder {
-        case: Case {
-            id: "case-1".into(),
-            child: Child {
+        case: Case::new(
+            "case-1",
+            Child {
                 name: "A.B.".into(),
                 reference: "REF-1".into(),
                 date_of_birth: born.map(d),
             },
-            events: Vec::new(),
-        },
+        ),
     }
 }
 

@@ -1,7 +1,11 @@
+use serde::{Deserialize, Serialize};
+
 use crate::calendar::{Date, Time};
 
-/// One thing that happened (or is scheduled) in a case.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One thing that happened (or is scheduled) in a case. In files its attributes sit beside
+/// its kind and date, and only those that are set are written (see `EventRecord`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "EventRecord", into = "EventRecord")]
 pub struct Event {
     /// Stable within the case: rule instances, and so calendar UIDs, are keyed on it.
     pub id: String,
@@ -33,6 +37,87 @@ pub struct Attrs {
     pub rule: Option<String>,
     /// `duty_completed`: the id of the event the duty was counted from, where known.
     pub anchor: Option<String>,
+}
+
+/// An event as written in a case file: flat, with unset attributes left out, and any
+/// unknown field refused rather than silently dropped.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventRecord {
+    id: String,
+    kind: EventKind,
+    date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    time: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    basis: Option<LegalBasis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    placement: Option<PlacementType>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    emergency: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    long_term: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    until_18: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    planned: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    weeks: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    anchor: Option<String>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl TryFrom<EventRecord> for Event {
+    type Error = String;
+    fn try_from(r: EventRecord) -> Result<Event, String> {
+        if r.id.trim().is_empty() {
+            return Err("the event has an empty \"id\"".into());
+        }
+        Ok(Event {
+            id: r.id,
+            kind: r.kind,
+            date: r.date,
+            time: r.time,
+            attrs: Attrs {
+                basis: r.basis,
+                placement: r.placement,
+                emergency: r.emergency,
+                long_term: r.long_term,
+                until_18: r.until_18,
+                planned: r.planned,
+                weeks: r.weeks,
+                rule: r.rule,
+                anchor: r.anchor,
+            },
+        })
+    }
+}
+
+impl From<Event> for EventRecord {
+    fn from(e: Event) -> EventRecord {
+        let a = e.attrs;
+        EventRecord {
+            id: e.id,
+            kind: e.kind,
+            date: e.date,
+            time: e.time,
+            basis: a.basis,
+            placement: a.placement,
+            emergency: a.emergency,
+            long_term: a.long_term,
+            until_18: a.until_18,
+            planned: a.planned,
+            weeks: a.weeks,
+            rule: a.rule,
+            anchor: a.anchor,
+        }
+    }
 }
 
 macro_rules! names {
@@ -129,6 +214,73 @@ names!(PlacementType {
     Secure = "secure",
     Custody = "custody",
 });
+
+impl EventKind {
+    /// As shown to practitioners: "Placement started".
+    pub fn label(self) -> &'static str {
+        use EventKind::*;
+        match self {
+            DecisionToLookAfter => "Decision to look after",
+            BecameLookedAfter => "Became looked after",
+            PlacementStarted => "Placement started",
+            PlacementEnded => "Placement ended",
+            ReviewScheduled => "Review scheduled",
+            ReviewHeld => "Review held",
+            VisitMade => "Visit made",
+            HealthAssessmentDone => "Health assessment done",
+            ConnectedPersonApproved => "Connected person approved (temporary)",
+            ConnectedPersonExtended => "Connected person approval extended",
+            PloRecommended => "PLO recommended",
+            LegalGatewayMeetingHeld => "Legal gateway meeting held",
+            LetterBeforeProceedingsSent => "Letter before proceedings sent",
+            PloMeetingHeld => "PLO meeting held",
+            PloReviewHeld => "PLO review held",
+            ProceedingsIssued => "Proceedings issued",
+            FirstAppointmentHearingScheduled => "First appointment hearing scheduled",
+            CaseManagementHearingHeld => "Case management hearing held",
+            CarePlanningMeetingHeld => "Care planning meeting held",
+            FilingDateSet => "Filing date set",
+            ExtensionGranted => "Extension granted",
+            ProceedingsConcluded => "Proceedings concluded",
+            SgoNoticeReceived => "Special guardianship notice received",
+            StabilityConcernRaised => "Stability concern raised",
+            ContactRefused => "Contact refused",
+            PoliceProtectionStarted => "Police protection started",
+            DecisionMeetingScheduled => "Decision meeting scheduled",
+            FamilyMeetingRequested => "Family meeting requested",
+            FinalCarePlanAgreed => "Final care plan agreed",
+            CeasedLookedAfter => "Ceased to be looked after",
+            ReturnedHome => "Returned home",
+            DutyCompleted => "Duty completed",
+        }
+    }
+
+    /// Kinds whose time of day matters (hour limits): the form asks for a time.
+    pub fn needs_time(self) -> bool {
+        matches!(
+            self,
+            EventKind::PlacementStarted
+                | EventKind::PoliceProtectionStarted
+                | EventKind::CeasedLookedAfter
+        )
+    }
+}
+
+impl PlacementType {
+    /// As shown to practitioners.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlacementType::Foster => "Foster care",
+            PlacementType::ConnectedPerson => "Connected person (family or friend)",
+            PlacementType::Ifa => "Independent fostering agency",
+            PlacementType::Residential => "Residential (children's home)",
+            PlacementType::WithParent => "With a parent",
+            PlacementType::SemiIndependent => "Semi-independent",
+            PlacementType::Secure => "Secure",
+            PlacementType::Custody => "Custody",
+        }
+    }
+}
 
 impl LegalBasis {
     /// As shown to practitioners.

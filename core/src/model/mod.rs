@@ -1,30 +1,102 @@
-//! A child's case as the practitioner records it: the child, and what has happened (events).
-//! Event kinds and attribute names follow `shared/design/rule-catalogue.md` and are part of
-//! the case file format: never rename one.
+//! A child's case as the practitioner records it: the child, what has happened (events),
+//! what is to be done (tasks), wizard answers and the history of every change.
+//! Event kinds and attribute names follow `shared/design/rule-catalogue.md`; every field
+//! name here is part of the case file format (`docs/case-file-format.md`): never rename one.
 
 mod event;
+pub mod file;
+mod history;
+pub mod import;
+pub mod record;
 
 pub use event::{Attrs, Event, EventKind, LegalBasis, PlacementType};
+pub use history::{ChangeError, HistoryEntry, Part};
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 
 use crate::calendar::Date;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The profile a new case follows until the practitioner chooses another.
+pub const DEFAULT_PROFILE: &str = "national";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Case {
+    /// Chosen once, when the case is created; the key of its record and of its calendar UIDs.
     pub id: String,
+    /// How many times the case has been saved on this device. A save must name the revision
+    /// it started from, so that an edit made from a stale copy is refused, not applied.
+    #[serde(default)]
+    pub revision: u64,
     pub child: Child,
+    /// The id of the rule profile (procedures) the case follows.
+    #[serde(default = "default_profile")]
+    pub profile: String,
+    #[serde(default)]
     pub events: Vec<Event>,
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+    /// Answers given in the guided procedures: wizard id → question id → answer.
+    #[serde(default)]
+    pub answers: BTreeMap<String, BTreeMap<String, String>>,
+    /// Every change, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+fn default_profile() -> String {
+    DEFAULT_PROFILE.to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Child {
     /// Name or initials, as the practitioner chooses.
     pub name: String,
     /// The authority's case reference.
+    #[serde(default)]
     pub reference: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<Date>,
 }
 
+/// Something to be done for the child: added by hand or by a wizard's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Unique within the case.
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// The day it was done; not done while empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Date>,
+    /// The rule id the task serves, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Where the task comes from: a procedure's document and section, or the law.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
 impl Case {
+    /// A case with no events, tasks or history yet, following the national procedures.
+    pub fn new(id: impl Into<String>, child: Child) -> Case {
+        Case {
+            id: id.into(),
+            revision: 0,
+            child,
+            profile: default_profile(),
+            events: Vec::new(),
+            tasks: Vec::new(),
+            answers: BTreeMap::new(),
+            history: Vec::new(),
+        }
+    }
+
     /// Every event in date order (then time, then the order recorded).
     pub fn sorted_events(&self) -> Vec<&Event> {
         let mut events: Vec<&Event> = self.events.iter().collect();

@@ -7,9 +7,10 @@
 mod profile;
 mod timing;
 
+pub use crate::problem::Problem;
 pub use profile::{
-    parse_profile, Case, Condition, Document, Problem, Profile, RuleTiming, SourceRef, FORMAT,
-    MAX_BYTES, VERSION,
+    parse_profile, Case, Condition, Document, Profile, RuleTiming, SourceRef, FORMAT, MAX_BYTES,
+    VERSION,
 };
 pub use timing::Timing;
 

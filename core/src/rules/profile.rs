@@ -3,12 +3,12 @@
 //! valid profile or every problem in it, each with where it is; never part of one.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde_json::{Map, Value};
 
 use super::timing::Timing;
 use super::RuleDef;
+use crate::problem::{join, Problem};
 use crate::sources;
 
 pub const FORMAT: &str = "care-planner-profile";
@@ -102,24 +102,6 @@ pub struct SourceRef {
     pub section: String,
 }
 
-/// One thing wrong with a profile file, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// A path into the file: `rules › review-1 › period`, or empty for the whole file.
-    pub location: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.location.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.location, self.message)
-        }
-    }
-}
-
 /// Reads and checks a profile file against the rule catalogue.
 pub fn parse_profile(text: &str, catalogue: &[RuleDef]) -> Result<Profile, Vec<Problem>> {
     if text.len() > MAX_BYTES {
@@ -157,14 +139,6 @@ fn problem(location: &str, message: impl Into<String>) -> Problem {
     Problem {
         location: location.to_string(),
         message: message.into(),
-    }
-}
-
-fn join(parent: &str, child: &str) -> String {
-    if parent.is_empty() {
-        child.to_string()
-    } else {
-        format!("{parent} › {child}")
     }
 }
 

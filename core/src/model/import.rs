@@ -1,0 +1,104 @@
+//! Importing a case file merges by case id: new cases are added, cases that differ replace
+//! the copy on this device only once the user agrees, and identical ones are left alone.
+
+use super::Case;
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// Cases not on this device.
+    pub add: Vec<Case>,
+    /// Cases on this device that the file's copy would replace.
+    pub replace: Vec<Replacement>,
+    /// Ids of cases identical on this device and in the file.
+    pub unchanged: Vec<String>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Replacement {
+    /// The file's copy.
+    pub incoming: Case,
+    /// The revision of the copy on this device that it would replace: the replacement is
+    /// refused if that copy changes before the user confirms.
+    pub replaces_revision: u64,
+    /// The copy on this device has changes the file's copy does not (more history).
+    pub device_is_newer: bool,
+}
+
+impl ImportPlan {
+    pub fn is_empty(&self) -> bool {
+        self.add.is_empty() && self.replace.is_empty()
+    }
+}
+
+/// What importing `incoming` into a device holding `existing` would do.
+pub fn plan_import(existing: &[Case], incoming: Vec<Case>) -> ImportPlan {
+    let mut plan = ImportPlan::default();
+    for case in incoming {
+        match existing.iter().find(|c| c.id == case.id) {
+            None => plan.add.push(case),
+            Some(here) if same_content(here, &case) => plan.unchanged.push(case.id),
+            Some(here) => plan.replace.push(Replacement {
+                replaces_revision: here.revision,
+                device_is_newer: here.history.len() > case.history.len()
+                    || (here.history.len() == case.history.len() && here.revision > case.revision),
+                incoming: case,
+            }),
+        }
+    }
+    plan
+}
+
+/// Equal apart from the revision, which only counts saves on one device.
+fn same_content(a: &Case, b: &Case) -> bool {
+    Case {
+        revision: 0,
+        ..a.clone()
+    } == Case {
+        revision: 0,
+        ..b.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Child, Part};
+
+    fn case(id: &str, name: &str) -> Case {
+        Case::new(
+            id,
+            Child {
+                name: name.into(),
+                ..Child::default()
+            },
+        )
+    }
+
+    #[test]
+    fn merges_by_id() {
+        let mut here_b = case("b", "B");
+        here_b.revision = 4;
+        let mut changed = case("c", "C");
+        changed
+            .update(
+                Part::Child(Child {
+                    name: "C2".into(),
+                    ..Child::default()
+                }),
+                "t",
+            )
+            .unwrap();
+        let existing = vec![case("a", "A"), here_b, changed.clone()];
+        let mut file_b = case("b", "B");
+        file_b.revision = 9;
+        let plan = plan_import(&existing, vec![case("new", "N"), file_b, case("c", "C")]);
+        assert_eq!(plan.add, vec![case("new", "N")]);
+        assert_eq!(plan.unchanged, vec!["b".to_string()]);
+        assert_eq!(plan.replace.len(), 1);
+        assert_eq!(plan.replace[0].incoming, case("c", "C"));
+        assert!(
+            plan.replace[0].device_is_newer,
+            "the device's copy has a change the file lacks"
+        );
+    }
+}

@@ -8,6 +8,7 @@ mod components;
 mod pages;
 mod profiles;
 mod router;
+pub mod store;
 
 pub use app::App;
 

@@ -5,8 +5,10 @@
 //! See `docs/architecture.md` for the map of modules and the direction of dependencies.
 
 pub mod calendar;
+pub mod caseload;
 pub mod engine;
 pub mod examples;
+pub mod forms;
 pub mod model;
 pub mod problem;
 pub mod routes;

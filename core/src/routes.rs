@@ -16,6 +16,21 @@ pub enum Route {
     Case {
         id: String,
     },
+    /// The form for adding a case.
+    NewCase,
+    /// The form for changing a case's child details.
+    EditChild {
+        id: String,
+    },
+    /// The form for recording a new event (`event: None`) or changing one.
+    EventForm {
+        id: String,
+        event: Option<String>,
+    },
+    /// The confirmation before deleting a case.
+    DeleteCase {
+        id: String,
+    },
     /// The list of guided procedures.
     Wizards,
     Wizard(WizardKind),
@@ -52,7 +67,20 @@ impl Route {
         let segments: Vec<&str> = path.split('/').collect();
         let route = match segments.as_slice() {
             [""] => Route::Caseload,
+            ["cases", "new"] => Route::NewCase,
             ["cases", id] if is_case_id(id) => Route::Case { id: id.to_string() },
+            ["cases", id, "child"] if is_case_id(id) => Route::EditChild { id: id.to_string() },
+            ["cases", id, "delete"] if is_case_id(id) => Route::DeleteCase { id: id.to_string() },
+            ["cases", id, "events", "new"] if is_case_id(id) => Route::EventForm {
+                id: id.to_string(),
+                event: None,
+            },
+            ["cases", id, "events", event] if is_case_id(id) && is_case_id(event) => {
+                Route::EventForm {
+                    id: id.to_string(),
+                    event: Some(event.to_string()),
+                }
+            }
             ["wizards"] => Route::Wizards,
             ["wizards", slug] => match WizardKind::from_slug(slug) {
                 Some(kind) => Route::Wizard(kind),
@@ -78,6 +106,14 @@ impl Route {
         match self {
             Route::Caseload => "#/".to_string(),
             Route::Case { id } => format!("#/cases/{id}"),
+            Route::NewCase => "#/cases/new".to_string(),
+            Route::EditChild { id } => format!("#/cases/{id}/child"),
+            Route::DeleteCase { id } => format!("#/cases/{id}/delete"),
+            Route::EventForm { id, event: None } => format!("#/cases/{id}/events/new"),
+            Route::EventForm {
+                id,
+                event: Some(event),
+            } => format!("#/cases/{id}/events/{event}"),
             Route::Wizards => "#/wizards".to_string(),
             Route::Wizard(kind) => format!("#/wizards/{}", kind.slug()),
             Route::Trainer => "#/trainer".to_string(),
@@ -91,7 +127,12 @@ impl Route {
     /// The item of the main navigation this page belongs to, for `aria-current`.
     pub fn section(&self) -> Option<NavItem> {
         match self {
-            Route::Caseload | Route::Case { .. } => Some(NavItem::Caseload),
+            Route::Caseload
+            | Route::Case { .. }
+            | Route::NewCase
+            | Route::EditChild { .. }
+            | Route::EventForm { .. }
+            | Route::DeleteCase { .. } => Some(NavItem::Caseload),
             Route::Wizards | Route::Wizard(_) => Some(NavItem::Wizards),
             Route::Trainer => Some(NavItem::Trainer),
             Route::Settings => Some(NavItem::Settings),

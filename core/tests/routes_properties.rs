@@ -4,10 +4,19 @@ use care_planner_core::routes::Route;
 use care_planner_core::wizards::WizardKind;
 use proptest::prelude::*;
 
+/// Ids the app generates: never "new", which names the form for adding one.
+fn id() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9_-]{1,64}".prop_filter("\"new\" names a form", |id| id != "new")
+}
+
 fn any_route() -> impl Strategy<Value = Route> {
     prop_oneof![
         Just(Route::Caseload),
-        "[A-Za-z0-9_-]{1,64}".prop_map(|id| Route::Case { id }),
+        id().prop_map(|id| Route::Case { id }),
+        Just(Route::NewCase),
+        id().prop_map(|id| Route::EditChild { id }),
+        id().prop_map(|id| Route::DeleteCase { id }),
+        (id(), prop::option::of(id())).prop_map(|(id, event)| Route::EventForm { id, event }),
         Just(Route::Wizards),
         prop::sample::select(WizardKind::ALL.to_vec()).prop_map(Route::Wizard),
         Just(Route::Trainer),

@@ -23,5 +23,6 @@ pub fn page_for(route: Route) -> AnyView {
         Route::About => about::AboutPage().into_any(),
         Route::Privacy => privacy::PrivacyPage().into_any(),
         Route::NotFound { path } => view! { <not_found::NotFoundPage path=path/> }.into_any(),
+        other => view! { <not_found::NotFoundPage path=other.href()/> }.into_any(),
     }
 }

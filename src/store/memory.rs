@@ -1,0 +1,51 @@
+//! Cases in memory: for tests, and for a browser that refuses to keep data (the app says
+//! so, in the header, on every page). Behaves like the device store: the same checks, all
+//! or nothing.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use care_planner_core::model::Case;
+
+use super::{Loaded, StoreError, Write};
+
+#[derive(Default)]
+pub struct Memory {
+    cases: RefCell<BTreeMap<String, Case>>,
+}
+
+impl Memory {
+    pub fn load_all(&self) -> Result<Loaded, StoreError> {
+        Ok(Loaded {
+            cases: self.cases.borrow().values().cloned().collect(),
+            ..Loaded::default()
+        })
+    }
+
+    pub fn get(&self, id: &str) -> Result<Option<Case>, StoreError> {
+        Ok(self.cases.borrow().get(id).cloned())
+    }
+
+    pub fn write(&self, writes: Vec<Write>) -> Result<(), StoreError> {
+        let mut cases = self.cases.borrow_mut();
+        for write in &writes {
+            write.check(cases.get(write.id()).map(|c| c.revision))?;
+        }
+        for write in writes {
+            match write {
+                Write::Create(case) | Write::Replace { case, .. } => {
+                    cases.insert(case.id.clone(), case);
+                }
+                Write::Delete { id, .. } => {
+                    cases.remove(&id);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn delete_all(&self) -> Result<(), StoreError> {
+        self.cases.borrow_mut().clear();
+        Ok(())
+    }
+}

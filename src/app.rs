@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::layout::{Footer, Header, SkipLink};
+use crate::components::save_status::SaveStatus;
 use crate::pages;
 use crate::router::use_route;
 
@@ -10,6 +11,7 @@ use crate::router::use_route;
 #[component]
 pub fn App() -> impl IntoView {
     crate::profiles::provide_imported_profiles();
+    crate::casebook::provide_casebook();
     let route = use_route();
 
     // After moving to another page, move focus to its heading so that screen readers
@@ -28,6 +30,7 @@ pub fn App() -> impl IntoView {
         <Header route=route/>
         <div class="width-container">
             <main class="main" id="main-content" tabindex="-1">
+                <SaveStatus/>
                 {move || pages::page_for(route.get())}
             </main>
         </div>

@@ -3,9 +3,12 @@
 //! Pages render what the core decides; no rule, period or source text lives here.
 
 mod app;
+mod casebook;
 mod clock;
 mod components;
+mod files;
 mod pages;
+mod preferences;
 mod profiles;
 mod router;
 pub mod store;

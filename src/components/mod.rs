@@ -1,8 +1,10 @@
 //! Pieces shared by several pages.
 
+pub mod form;
 pub mod heading;
 pub mod layout;
 pub mod notice;
 pub mod privacy;
+pub mod save_status;
 pub mod sources;
 pub mod summary_list;

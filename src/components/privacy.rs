@@ -12,9 +12,20 @@ pub fn PrivacyStatement() -> impl IntoView {
              browser to refuse any connection to another site."
         </p>
         <p class="body">
-            "This version does not store anything: no case details, answers or settings are kept \
-             on this device or sent anywhere. When case recording is added, cases will be kept only \
-             in this browser on this device, and this statement will say how and for how long."
+            "Cases you record (the child's name or initials, reference, date of birth, events, tasks, \
+             answers and the history of changes) are kept only in this browser on this device, in its \
+             IndexedDB storage, until you delete them. They are never sent anywhere. Other people who \
+             use this browser profile on this device can see them, so use your own account."
+        </p>
+        <p class="body">
+            "This browser's local storage keeps one preference: when you last made a backup. Open tabs \
+             of Care Planner tell each other which case changed (its id only), so that each shows the \
+             latest version."
+        </p>
+        <p class="body">
+            "A backup or export is a file you save; keep it on your authority's secure storage. \
+             \u{201c}Delete all data on this device\u{201d} on the Settings page removes everything Care \
+             Planner has kept."
         </p>
     }
 }

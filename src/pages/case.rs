@@ -1,70 +1,54 @@
+//! A case: the child, what has happened, the deadlines, tasks and the history of changes.
+//! Every change is saved at once and can be undone.
+
 use std::sync::Arc;
 
-use care_planner_core::engine::{Eligibility, Facts, Item, Scheduler, Status};
 use care_planner_core::examples::{example, Example};
+use care_planner_core::forms::{read_date, DateParts, FieldError};
+use care_planner_core::model::{file, Case, ChangeError, Part, Task};
 use care_planner_core::routes::Route;
-use care_planner_core::rules::{builtin_profiles, catalogue};
+use care_planner_core::rules::builtin_profiles;
 use leptos::prelude::*;
 
-use crate::clock::today;
+use crate::casebook::{casebook, LoadState};
+use crate::clock::{local_stamp, new_id, now_stamp, today};
+use crate::components::form::{error_for, DateInput, ErrorSummary, TextInput};
 use crate::components::heading::PageHeading;
 use crate::components::notice::Inset;
 use crate::components::summary_list::SummaryList;
+use crate::files::download;
+use crate::pages::deadlines::Deadlines;
 use crate::profiles::{imported_profiles, label};
 
 #[component]
 pub fn CasePage(id: String) -> impl IntoView {
-    match example(&id, today()) {
-        Some(example) => view! { <ExampleCase example=example/> }.into_any(),
-        None => view! {
-            <PageHeading text="Case not found"/>
-            <p class="body">"There is no case with reference "<strong>{id}</strong>" on this device."</p>
-            <p class="body"><a href=Route::Caseload.href()>"Go to your caseload"</a></p>
-        }
-        .into_any(),
+    if let Some(example) = example(&id, today()) {
+        return view! { <ExampleCase example=example/> }.into_any();
+    }
+    let book = casebook();
+    (move || match (book.find(&id), book.load.get()) {
+        (Some(case), _) => view! { <StoredCase case=case/> }.into_any(),
+        (None, LoadState::Loading) => view! { <p class="body">"Loading the case…"</p> }.into_any(),
+        (None, _) => view! { <CaseNotFound id=id.clone()/> }.into_any(),
+    })
+    .into_any()
+}
+
+#[component]
+pub fn CaseNotFound(id: String) -> impl IntoView {
+    view! {
+        <PageHeading text="Case not found"/>
+        <p class="body">"There is no case with reference "<strong>{id}</strong>" on this device."</p>
+        <p class="body">"It may have been deleted in another tab, or recorded on another device."</p>
+        <p class="body"><a href=Route::Caseload.href()>"Go to your caseload"</a></p>
     }
 }
 
 #[component]
 fn ExampleCase(example: Example) -> impl IntoView {
-    let today = today();
-    let profiles = builtin_profiles();
-    let (profile_id, set_profile_id) = signal(example.profile.to_string());
-    let case = Arc::new(example.case);
-    let name = case.child.name.clone();
-    let reference = case.child.reference.clone();
-    let born = case.child.date_of_birth;
-
-    let imported = imported_profiles().0;
-    let schedule_view = move || {
-        let wanted = profile_id.get();
-        imported.with(|imported| {
-        let profile = profiles.iter().chain(imported).find(|p| p.id == wanted).unwrap_or(&profiles[0]);
-        let schedule = Scheduler::new(catalogue(), &profiles[0], profile).schedule(&case, today);
-        let (current, waiting): (Vec<&Item>, Vec<&Item>) =
-            schedule.items.iter().partition(|i| !matches!(i.status, Status::Waiting | Status::NotApplicable));
-        let (waiting, unused): (Vec<&Item>, Vec<&Item>) = waiting.into_iter().partition(|i| i.status == Status::Waiting);
-        view! {
-            <FactsList facts=schedule.facts.clone() born=born/>
-            <h2 class="heading-l" id="deadlines">"Deadlines"</h2>
-            <p class="body">{format!("As of today, {today}. Overdue first.")}</p>
-            <Timeline items=current.into_iter().map(Row::from).collect()/>
-            <details class="details">
-                <summary class="details__summary">{format!("Waiting for an event to happen ({})", waiting.len())}</summary>
-                <div class="details__text">
-                    <Timeline items=waiting.into_iter().map(Row::from).collect()/>
-                </div>
-            </details>
-            <details class="details">
-                <summary class="details__summary">{format!("Not used in these procedures or this case ({})", unused.len())}</summary>
-                <div class="details__text">
-                    <Timeline items=unused.into_iter().map(Row::from).collect()/>
-                </div>
-            </details>
-        }
-        })
-    };
-
+    let profile_id = RwSignal::new(example.profile.to_string());
+    let reference = example.case.child.reference.clone();
+    let name = example.case.child.name.clone();
     view! {
         <span class="caption-l">{format!("Case {reference}")}</span>
         <PageHeading text=name/>
@@ -73,144 +57,319 @@ fn ExampleCase(example: Example) -> impl IntoView {
             {example.summary}
             " Its dates move with today's date so that every kind of deadline shows."
         </Inset>
+        <ProfileSelect value=profile_id.into() on_change=move |id| profile_id.set(id)/>
+        <Deadlines case=Arc::new(example.case) profile_id=profile_id/>
+    }
+}
+
+/// "Procedures to follow": the built-in and imported profiles.
+#[component]
+fn ProfileSelect(value: Signal<String>, on_change: impl Fn(String) + 'static) -> impl IntoView {
+    let profiles = builtin_profiles();
+    let imported = imported_profiles().0;
+    view! {
         <div class="form-group">
             <label class="label" for="profile">"Procedures to follow"</label>
             <div class="hint" id="profile-hint">"National law always applies; a local procedure can only be stricter."</div>
-            <select
-                class="select"
-                id="profile"
-                aria-describedby="profile-hint"
-                on:change=move |ev| set_profile_id.set(event_target_value(&ev))
-            >
-                {move || imported.with(|imported| {
-                    profiles
-                        .iter()
-                        .chain(imported)
-                        .map(|p| {
-                            let selected = p.id == profile_id.get_untracked();
-                            view! { <option value=p.id.clone() selected=selected>{label(p)}</option> }
-                        })
-                        .collect_view()
-                })}
+            <select class="select" id="profile" aria-describedby="profile-hint" on:change=move |ev| on_change(event_target_value(&ev))>
+                {move || {
+                    let current = value.get();
+                    imported.with(|imported| {
+                        profiles
+                            .iter()
+                            .chain(imported)
+                            .map(|p| view! { <option value=p.id.clone() selected=p.id == current>{label(p)}</option> })
+                            .collect_view()
+                    })
+                }}
             </select>
         </div>
-        {schedule_view}
     }
 }
 
-#[component]
-fn FactsList(facts: Facts, born: Option<care_planner_core::calendar::Date>) -> impl IntoView {
-    let age = match (born, facts.age) {
-        (Some(born), Some(age)) => format!("{born} (aged {age})"),
-        _ => "Not recorded".to_string(),
+/// Applies one change to the latest copy of the case and saves it; a refusal (from the
+/// change itself or from the store) is shown in `problem`.
+pub fn change_case(
+    id: String,
+    problem: RwSignal<Option<String>>,
+    change: impl FnOnce(&mut Case, &str) -> Result<(), ChangeError> + 'static,
+) {
+    let book = casebook();
+    let Some(mut case) = book
+        .cases
+        .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
+    else {
+        problem.set(Some("This case is no longer on this device.".into()));
+        return;
     };
-    let legal = facts.legal_status.map_or("Not looked after", |b| b.label());
-    let time = facts
-        .looked_after
-        .as_ref()
-        .map_or("Not looked after".to_string(), |t| t.describe());
-    let eligible = match &facts.eligible {
-        Eligibility::Unknown => "Needs the date of birth".to_string(),
-        Eligibility::NotEligible { reason } => format!("No. {reason}"),
-        Eligibility::Eligible {
-            reason,
-            assessment_due,
-            ..
-        } => {
-            format!("Yes. {reason} Needs assessment due by {assessment_due}.")
+    if let Err(e) = change(&mut case, &now_stamp()) {
+        problem.set(Some(e.to_string()));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match book.save(case).await {
+            Ok(_) => problem.set(None),
+            Err(e) => problem.set(Some(e.to_string())),
         }
-    };
-    let mut rows = vec![
-        ("Date of birth", age),
-        ("Legal status", legal.to_string()),
-        ("Time looked after", time),
-        ("Eligible child", eligible),
+    });
+}
+
+#[component]
+fn StoredCase(case: Case) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let id = case.id.clone();
+    let child = &case.child;
+    let details = vec![
+        ("Name or initials", child.name.clone()),
+        (
+            "Case reference",
+            if child.reference.is_empty() {
+                "Not recorded".into()
+            } else {
+                child.reference.clone()
+            },
+        ),
+        (
+            "Date of birth",
+            child
+                .date_of_birth
+                .map_or("Not recorded".into(), |d| d.to_string()),
+        ),
     ];
-    if let Some(week) = facts.proceedings_week {
-        rows.push(("Care proceedings", format!("In week {week} since issue")));
-    }
-    view! {
-        <SummaryList rows=rows/>
-    }
-}
-
-/// One timeline row, as text: the schedule borrows the case, the view owns its rows.
-#[derive(Clone)]
-struct Row {
-    rule: String,
-    due_text: String,
-    due_iso: Option<String>,
-    due: String,
-    practical: Option<String>,
-    status: Status,
-    explanation: Vec<String>,
-}
-
-impl From<&Item<'_>> for Row {
-    fn from(item: &Item) -> Row {
-        let applicable = item.applicable();
-        Row {
-            rule: item.rule.to_string(),
-            due_text: item.due_text.to_string(),
-            due_iso: applicable.map(|d| d.date.iso()),
-            due: applicable.map_or_else(
-                || "–".to_string(),
-                |d| match d.time {
-                    Some(time) => format!("{} at {time}", d.date),
-                    None => d.date.to_string(),
-                },
-            ),
-            practical: item.practical.map(|p| p.to_string()),
-            status: item.status,
-            explanation: item.explanation(),
+    let profile = Signal::stored(case.profile.clone());
+    let set_profile = {
+        let id = id.clone();
+        move |profile: String| {
+            change_case(id.clone(), problem, move |case, at| {
+                case.update(Part::Profile(profile), at).map(|_| ())
+            })
         }
+    };
+    let export = {
+        let case = case.clone();
+        move |_| {
+            let text = file::write_cases(std::slice::from_ref(&case), &now_stamp());
+            download(
+                &format!("care-planner-case-{}.json", case.id),
+                &text,
+                "application/json",
+            );
+        }
+    };
+    let shared = Arc::new(case.clone());
+    view! {
+        <span class="caption-l">{format!("Case {}", case.child.reference)}</span>
+        <PageHeading text=case.child.name.clone()/>
+        {move || problem.get().map(|p| view! {
+            <div class="error-summary" role="alert" id="case-problem">
+                <h2 class="error-summary__title">"There is a problem"</h2>
+                <p class="body">{p}</p>
+            </div>
+        })}
+        <h2 class="heading-m">"Child"</h2>
+        <SummaryList rows=details/>
+        <p class="body"><a href=Route::EditChild { id: id.clone() }.href()>"Change the child's details"</a></p>
+        <ProfileSelect value=profile on_change=set_profile/>
+        <Events case=shared.clone() problem=problem/>
+        <Deadlines case=shared.clone() profile_id=profile/>
+        <Tasks case=shared.clone() problem=problem/>
+        <History case=shared problem=problem/>
+        <h2 class="heading-m">"This case"</h2>
+        <div class="button-group">
+            <button type="button" class="button button--secondary" on:click=export>"Export this case"</button>
+            <a class="button button--warning" href=Route::DeleteCase { id }.href()>"Delete this case"</a>
+        </div>
     }
 }
 
 #[component]
-fn Timeline(items: Vec<Row>) -> impl IntoView {
-    if items.is_empty() {
-        return view! { <p class="body">"None."</p> }.into_any();
-    }
-    view! {
-        <table class="table timeline">
-            <caption class="visually-hidden">"Deadlines, overdue first"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Due"</th>
-                    <th scope="col">"What"</th>
-                    <th scope="col">"Status"</th>
+fn Events(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView {
+    let id = case.id.clone();
+    let rows = case
+        .sorted_events()
+        .into_iter()
+        .map(|event| {
+            let delete = {
+                let (id, part) = (id.clone(), Part::Event(event.clone()));
+                move |_| {
+                    let part = part.clone();
+                    change_case(id.clone(), problem, move |case, at| case.delete(&part, at))
+                }
+            };
+            let what = event.kind.label();
+            view! {
+                <tr data-event=event.id.clone()>
+                    <td class="timeline__due">{event.date.to_string()}</td>
+                    <td>{what}</td>
+                    <td>{event.details().join(", ")}</td>
+                    <td>
+                        <a href=Route::EventForm { id: id.clone(), event: Some(event.id.clone()) }.href()>
+                            "Change"<span class="visually-hidden">{format!(" {} on {}", what.to_lowercase(), event.date)}</span>
+                        </a>
+                        " "
+                        <button type="button" class="link-button" on:click=delete>
+                            "Delete"<span class="visually-hidden">{format!(" {} on {}", what.to_lowercase(), event.date)}</span>
+                        </button>
+                    </td>
                 </tr>
-            </thead>
-            <tbody>
-                {items
-                    .into_iter()
-                    .map(|row| {
-                        view! {
-                            <tr data-rule=row.rule.clone() data-due=row.due_iso.clone() data-status=row.status.name()>
-                                <td class="timeline__due">
-                                    {row.due.clone()}
-                                    {row.practical.clone().map(|p| view! { <br/><span class="hint">{format!("Aim for {p}")}</span> })}
-                                </td>
-                                <td>
-                                    {row.due_text.clone()}
-                                    <details class="details details--inline">
-                                        <summary class="details__summary">"How this was worked out"</summary>
-                                        <div class="details__text">
-                                            <ul class="list list--bullet">
-                                                {row.explanation.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
-                                            </ul>
-                                            <p class="hint">{format!("Rule {}", row.rule)}</p>
-                                        </div>
-                                    </details>
-                                </td>
-                                <td><strong class=format!("tag tag--{}", row.status.name())>{row.status.label()}</strong></td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="heading-l" id="events">"What has happened"</h2>
+        <a class="button" href=Route::EventForm { id: id.clone(), event: None }.href()>"Record an event"</a>
+        {if case.events.is_empty() {
+            view! { <p class="body">"No events recorded yet. Record what has happened to see the deadlines it starts."</p> }.into_any()
+        } else {
+            view! {
+                <table class="table" id="event-list">
+                    <caption class="visually-hidden">"Events, oldest first"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Date"</th>
+                            <th scope="col">"Event"</th>
+                            <th scope="col">"Details"</th>
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }}
     }
-    .into_any()
+}
+
+#[component]
+fn Tasks(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView {
+    let id = case.id.clone();
+    let title = RwSignal::new(String::new());
+    let due = RwSignal::new(DateParts::default());
+    let (errors, set_errors) = signal(Vec::<FieldError>::new());
+    let add = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let mut found = Vec::new();
+            if title.get_untracked().trim().is_empty() {
+                found.push(FieldError {
+                    field: "task-title".into(),
+                    message: "Enter what needs doing".into(),
+                });
+            }
+            let due_date = read_date("task-due", "Due date", &due.get_untracked(), false)
+                .map_err(|e| found.push(e))
+                .ok()
+                .flatten();
+            set_errors.set(found.clone());
+            if !found.is_empty() {
+                return;
+            }
+            let task = Task {
+                id: new_id("t"),
+                title: title.get_untracked().trim().to_string(),
+                due: due_date,
+                done: None,
+                rule: None,
+                source: None,
+            };
+            title.set(String::new());
+            due.set(DateParts::default());
+            change_case(id.clone(), problem, move |case, at| {
+                case.add(Part::Task(task), at)
+            });
+        }
+    };
+    let today = today();
+    let items = case
+        .tasks
+        .iter()
+        .map(|task| {
+            let toggle = {
+                let (id, task) = (id.clone(), task.clone());
+                move |_| {
+                    let mut changed = task.clone();
+                    changed.done = if task.done.is_some() { None } else { Some(today) };
+                    change_case(id.clone(), problem, move |case, at| case.update(Part::Task(changed), at).map(|_| ()))
+                }
+            };
+            let delete = {
+                let (id, part) = (id.clone(), Part::Task(task.clone()));
+                move |_| {
+                    let part = part.clone();
+                    change_case(id.clone(), problem, move |case, at| case.delete(&part, at))
+                }
+            };
+            let status = match (task.done, task.due) {
+                (Some(done), _) => format!("Done on {done}"),
+                (None, Some(due)) if due < today => format!("Overdue: was due {due}"),
+                (None, Some(due)) => format!("Due {due}"),
+                (None, None) => "No due date".to_string(),
+            };
+            view! {
+                <li class="task-list__item" data-task=task.id.clone()>
+                    <span class:history__undone=task.done.is_some()>{task.title.clone()}</span>
+                    <span class="hint">{status}</span>
+                    <button type="button" class="link-button" on:click=toggle>
+                        {if task.done.is_some() { "Mark as not done" } else { "Mark as done" }}
+                        <span class="visually-hidden">{format!(": {}", task.title)}</span>
+                    </button>
+                    <button type="button" class="link-button" on:click=delete>
+                        "Delete"<span class="visually-hidden">{format!(" task: {}", task.title)}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="heading-l" id="tasks">"Tasks"</h2>
+        {if case.tasks.is_empty() { Some(view! { <p class="body">"No tasks."</p> }) } else { None }}
+        <ul class="task-list">{items}</ul>
+        <form novalidate on:submit=add>
+            <h3 class="heading-m">"Add a task"</h3>
+            <ErrorSummary errors=errors/>
+            <TextInput id="task-title" label="What needs doing" value=title error=error_for(errors, "task-title")/>
+            <DateInput id="task-due" legend="Due date (optional)" hint="For example, 27 3 2026" value=due error=error_for(errors, "task-due")/>
+            <button type="submit" class="button button--secondary">"Add task"</button>
+        </form>
+    }
+}
+
+#[component]
+fn History(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView {
+    let id = case.id.clone();
+    let undo = case.undoable().map(|entry| {
+        let summary = entry.summary.clone();
+        let id = id.clone();
+        view! {
+            <button type="button" class="button button--secondary" id="undo" on:click=move |_| change_case(id.clone(), problem, |case, at| case.undo(at).map(|_| ()))>
+                "Undo"<span class="visually-hidden">{format!(": {summary}")}</span>
+            </button>
+            <p class="hint">{format!("Undo will reverse: {}", entry.summary)}</p>
+        }
+    });
+    let entries = case
+        .history
+        .iter()
+        .rev()
+        .map(|entry| {
+            view! {
+                <li>
+                    <span class:history__undone=entry.undone>{entry.summary.clone()}</span>
+                    {entry.undone.then_some(" (undone)")}
+                    <br/>
+                    <span class="history__when">{local_stamp(&entry.at)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="heading-l" id="history">"History of changes"</h2>
+        {undo}
+        {if case.history.is_empty() {
+            view! { <p class="body">"No changes yet."</p> }.into_any()
+        } else {
+            view! { <ol class="history" reversed>{entries}</ol> }.into_any()
+        }}
+    }
 }

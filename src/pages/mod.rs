@@ -1,8 +1,11 @@
 //! One module per page. `page_for` is the only place that maps an address to a page.
 
 mod about;
+mod backup;
 mod case;
+mod case_forms;
 mod caseload;
+mod deadlines;
 mod not_found;
 mod privacy;
 mod settings;
@@ -16,6 +19,12 @@ pub fn page_for(route: Route) -> AnyView {
     match route {
         Route::Caseload => caseload::CaseloadPage().into_any(),
         Route::Case { id } => view! { <case::CasePage id=id/> }.into_any(),
+        Route::NewCase => case_forms::NewCasePage().into_any(),
+        Route::EditChild { id } => view! { <case_forms::EditChildPage id=id/> }.into_any(),
+        Route::EventForm { id, event } => {
+            view! { <case_forms::EventFormPage id=id event=event/> }.into_any()
+        }
+        Route::DeleteCase { id } => view! { <case_forms::DeleteCasePage id=id/> }.into_any(),
         Route::Wizards => wizards::WizardsPage().into_any(),
         Route::Wizard(kind) => view! { <wizards::WizardPage kind=kind/> }.into_any(),
         Route::Trainer => trainer::TrainerPage().into_any(),
@@ -23,6 +32,5 @@ pub fn page_for(route: Route) -> AnyView {
         Route::About => about::AboutPage().into_any(),
         Route::Privacy => privacy::PrivacyPage().into_any(),
         Route::NotFound { path } => view! { <not_found::NotFoundPage path=path/> }.into_any(),
-        other => view! { <not_found::NotFoundPage path=other.href()/> }.into_any(),
     }
 }

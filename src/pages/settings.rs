@@ -1,7 +1,7 @@
 use care_planner_core::rules::{catalogue, import_profile, Problem, MAX_BYTES};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 
 use crate::components::heading::PageHeading;
 use crate::components::notice::Inset;
@@ -45,10 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
+            let text = crate::files::read_text(&file).await;
             let Some(text) = text else {
                 let problem = Problem {
                     location: String::new(),
@@ -77,6 +74,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <PageHeading text="Settings and backup"/>
+        <crate::pages::backup::Backup/>
         {move || outcome.get().map(outcome_view)}
         <h2 class="heading-l">"Your authority's procedures"</h2>
         <p class="body">
@@ -111,8 +109,8 @@ pub fn SettingsPage() -> impl IntoView {
             }
         }}
         <Inset>
-            "Imported profiles are kept until you close this tab. Saving them on this device, and "
-            "backing up your cases, come with case recording."
+            "Imported profiles are kept until you close this tab: upload the file again in a new tab. \
+             A case that follows a profile not loaded shows the national deadlines and says so."
         </Inset>
     }
 }

@@ -39,6 +39,44 @@ pub struct Attrs {
     pub anchor: Option<String>,
 }
 
+impl Event {
+    /// What else the event records, in words: "at 17:30", "Foster care", "emergency".
+    pub fn details(&self) -> Vec<String> {
+        let a = &self.attrs;
+        let mut out = Vec::new();
+        if let Some(time) = self.time {
+            out.push(format!("at {time}"));
+        }
+        if let Some(basis) = a.basis {
+            out.push(basis.label().to_string());
+        }
+        if let Some(placement) = a.placement {
+            out.push(placement.label().to_string());
+        }
+        for (flag, text) in [
+            (a.emergency, "emergency"),
+            (a.long_term, "long-term"),
+            (a.until_18, "until 18"),
+        ] {
+            if flag {
+                out.push(text.to_string());
+            }
+        }
+        match a.planned {
+            Some(true) => out.push("planned".into()),
+            Some(false) => out.push("unplanned".into()),
+            None => {}
+        }
+        if let Some(weeks) = a.weeks {
+            out.push(format!("{weeks} weeks"));
+        }
+        if let Some(rule) = &a.rule {
+            out.push(format!("duty: {rule}"));
+        }
+        out
+    }
+}
+
 /// An event as written in a case file: flat, with unset attributes left out, and any
 /// unknown field refused rather than silently dropped.
 #[derive(Serialize, Deserialize)]

@@ -1,0 +1,246 @@
+//! The cases on this device as the pages see them: signals over the store, kept in step
+//! with other tabs, and the one way pages change a case (each change saved at once, with
+//! its state shown).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use care_planner_core::model::import::ImportPlan;
+use care_planner_core::model::record::MIGRATIONS;
+use care_planner_core::model::Case;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::store::indexed_db::IndexedDb;
+use crate::store::memory::Memory;
+use crate::store::{Quarantined, Store, StoreError};
+
+/// The database every tab of Care Planner on this origin shares.
+const DATABASE: &str = "care-planner";
+/// Tabs tell each other which cases they changed on this channel.
+const CHANNEL: &str = "care-planner-changes";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadState {
+    Loading,
+    Ready,
+    /// Cases could not be read at all: why, and what to do.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Idle,
+    Saving,
+    /// Saved, at this time of day ("14:03").
+    Saved(String),
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct CaseBook {
+    pub cases: RwSignal<Vec<Case>>,
+    pub quarantined: RwSignal<Vec<Quarantined>>,
+    pub load: RwSignal<LoadState>,
+    pub save: RwSignal<SaveState>,
+    /// The browser refused storage, so cases are kept in this tab only.
+    pub memory_only: RwSignal<Option<String>>,
+}
+
+thread_local! {
+    static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
+    static CHANNEL_OUT: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+}
+
+fn store() -> Option<Rc<Store>> {
+    STORE.with(|s| s.borrow().clone())
+}
+
+pub fn casebook() -> CaseBook {
+    expect_context::<CaseBook>()
+}
+
+/// Opens the store and loads every case; called once, by the app.
+pub fn provide_casebook() {
+    let book = CaseBook {
+        cases: RwSignal::new(Vec::new()),
+        quarantined: RwSignal::new(Vec::new()),
+        load: RwSignal::new(LoadState::Loading),
+        save: RwSignal::new(SaveState::Idle),
+        memory_only: RwSignal::new(None),
+    };
+    provide_context(book);
+    spawn_local(async move {
+        let store = match IndexedDb::open(DATABASE, MIGRATIONS).await {
+            Ok(db) => Store::Device(db),
+            Err(e) => {
+                book.memory_only.set(Some(e.to_string()));
+                Store::Memory(Memory::default())
+            }
+        };
+        STORE.with(|s| *s.borrow_mut() = Some(Rc::new(store)));
+        book.reload_all().await;
+        listen_to_other_tabs(book);
+    });
+}
+
+impl CaseBook {
+    /// The case with this id, tracked.
+    pub fn find(self, id: &str) -> Option<Case> {
+        self.cases
+            .with(|cases| cases.iter().find(|c| c.id == id).cloned())
+    }
+
+    async fn reload_all(self) {
+        let Some(store) = store() else { return };
+        match store.load_all().await {
+            Ok(loaded) => {
+                self.cases.set(loaded.cases);
+                self.quarantined.set(loaded.quarantined);
+                self.load.set(LoadState::Ready);
+            }
+            Err(e) => self.load.set(LoadState::Failed(e.to_string())),
+        }
+    }
+
+    /// Reads one case again from the store (after another tab changed it, or a refused save).
+    async fn reload(self, id: &str) {
+        let Some(store) = store() else { return };
+        match store.get(id).await {
+            Ok(found) => self.replace_in_view(id, found),
+            Err(e) => self.save.set(SaveState::Failed(e.to_string())),
+        }
+    }
+
+    fn replace_in_view(self, id: &str, case: Option<Case>) {
+        self.cases.update(|cases| {
+            let at = cases.iter().position(|c| c.id == id);
+            match (at, case) {
+                (Some(i), Some(case)) => cases[i] = case,
+                (None, Some(case)) => cases.push(case),
+                (Some(i), None) => {
+                    cases.remove(i);
+                }
+                (None, None) => {}
+            }
+        });
+    }
+
+    /// Runs one write, showing "Saving…" then when it was saved or why not. A write refused
+    /// because another tab changed the case first reloads that case, so the page shows the
+    /// newer copy.
+    async fn write<T>(
+        self,
+        ids: &[&str],
+        op: impl std::future::Future<Output = Result<T, StoreError>>,
+    ) -> Result<T, StoreError> {
+        self.save.set(SaveState::Saving);
+        let result = op.await;
+        match &result {
+            Ok(_) => {
+                self.save.set(SaveState::Saved(crate::clock::time_of_day()));
+                announce(ids);
+            }
+            Err(e) => {
+                self.save.set(SaveState::Failed(e.to_string()));
+                if e.is_stale() {
+                    for id in ids {
+                        self.reload(id).await;
+                    }
+                }
+            }
+        }
+        result
+    }
+
+    pub async fn create(self, case: Case) -> Result<Case, StoreError> {
+        let store = store().ok_or_else(not_ready)?;
+        let id = case.id.clone();
+        let saved = self.write(&[&id], store.create(case)).await?;
+        self.replace_in_view(&id, Some(saved.clone()));
+        Ok(saved)
+    }
+
+    /// Saves `case`, changed from the stored revision `case.revision`.
+    pub async fn save(self, case: Case) -> Result<Case, StoreError> {
+        let store = store().ok_or_else(not_ready)?;
+        let id = case.id.clone();
+        let saved = self.write(&[&id], store.save(case)).await?;
+        self.replace_in_view(&id, Some(saved.clone()));
+        Ok(saved)
+    }
+
+    pub async fn delete(self, id: &str, revision: u64) -> Result<(), StoreError> {
+        let store = store().ok_or_else(not_ready)?;
+        self.write(&[id], store.delete(id, revision)).await?;
+        self.replace_in_view(id, None);
+        Ok(())
+    }
+
+    pub async fn import(self, plan: ImportPlan) -> Result<(), StoreError> {
+        let store = store().ok_or_else(not_ready)?;
+        let ids: Vec<String> = plan
+            .add
+            .iter()
+            .map(|c| c.id.clone())
+            .chain(plan.replace.iter().map(|r| r.incoming.id.clone()))
+            .collect();
+        let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let result = self
+            .write(&id_refs, store.import(plan.add, plan.replace))
+            .await;
+        self.reload_all().await;
+        result
+    }
+
+    pub async fn delete_all(self) -> Result<(), StoreError> {
+        let store = store().ok_or_else(not_ready)?;
+        self.write(&[ALL], store.delete_all()).await?;
+        self.reload_all().await;
+        Ok(())
+    }
+}
+
+fn not_ready() -> StoreError {
+    StoreError::Other("the cases on this device have not finished loading".into())
+}
+
+/// Names "every case" in a message between tabs.
+const ALL: &str = "*";
+
+/// Tells other tabs which cases changed (ids only: case content never leaves the store).
+fn announce(ids: &[&str]) {
+    CHANNEL_OUT.with(|channel| {
+        if let Some(channel) = channel.borrow().as_ref() {
+            let message: js_sys::Array = ids.iter().map(|id| JsValue::from_str(id)).collect();
+            let _ = channel.post_message(&message);
+        }
+    });
+}
+
+fn listen_to_other_tabs(book: CaseBook) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+        return;
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let ids: Vec<String> = js_sys::Array::from(&event.data())
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect();
+            spawn_local(async move {
+                if ids.iter().any(|id| id == ALL) {
+                    book.reload_all().await;
+                } else {
+                    for id in ids {
+                        book.reload(&id).await;
+                    }
+                }
+            });
+        });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    CHANNEL_OUT.with(|c| *c.borrow_mut() = Some(channel));
+}

@@ -1,0 +1,333 @@
+//! Backup and restore, storage on this device, and deleting everything: the parts of the
+//! Settings page that look after the cases themselves.
+
+use care_planner_core::model::file::{read_cases, write_cases, MAX_BYTES};
+use care_planner_core::model::import::{plan_import, ImportPlan};
+use care_planner_core::problem::Problem;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::casebook::casebook;
+use crate::clock::{local_stamp, now_stamp, today};
+use crate::files::{download, read_text};
+use crate::preferences::{last_backup, set_last_backup};
+
+#[derive(Clone)]
+enum Outcome {
+    Done(String),
+    Refused {
+        file: String,
+        problems: Vec<Problem>,
+    },
+}
+
+#[component]
+pub fn Backup() -> impl IntoView {
+    let book = casebook();
+    let last = RwSignal::new(last_backup());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let plan = RwSignal::new(None::<(String, ImportPlan)>);
+
+    let export_all = move |_| {
+        let stamp = now_stamp();
+        let text = book
+            .cases
+            .with_untracked(|cases| write_cases(cases, &stamp));
+        download(
+            &format!("care-planner-backup-{}.json", today().iso()),
+            &text,
+            "application/json",
+        );
+        set_last_backup(&stamp);
+        last.set(Some(stamp));
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        plan.set(None);
+        let name = file.name();
+        let refuse = move |message: String| {
+            outcome.set(Some(Outcome::Refused {
+                file: name.clone(),
+                problems: vec![Problem::new("", message)],
+            }));
+        };
+        if file.size() > MAX_BYTES as f64 {
+            refuse(format!(
+                "The file is larger than {} MB; it is not a Care Planner backup.",
+                MAX_BYTES / (1024 * 1024)
+            ));
+            return;
+        }
+        spawn_local(async move {
+            let Some(text) = read_text(&file).await else {
+                refuse("The file could not be read.".into());
+                return;
+            };
+            match read_cases(&text) {
+                Err(problems) => outcome.set(Some(Outcome::Refused {
+                    file: file.name(),
+                    problems,
+                })),
+                Ok(cases) => {
+                    outcome.set(None);
+                    let planned = book
+                        .cases
+                        .with_untracked(|existing| plan_import(existing, cases));
+                    plan.set(Some((file.name(), planned)));
+                }
+            }
+        });
+    };
+
+    let confirm = move |_| {
+        let Some((file, planned)) = plan.try_update(Option::take).flatten() else {
+            return;
+        };
+        let (added, replaced) = (planned.add.len(), planned.replace.len());
+        spawn_local(async move {
+            match book.import(planned).await {
+                Ok(()) => outcome.set(Some(Outcome::Done(format!(
+                    "Imported {file}: {added} added, {replaced} replaced."
+                )))),
+                Err(e) => outcome.set(Some(Outcome::Refused {
+                    file,
+                    problems: vec![Problem::new("", e.to_string())],
+                })),
+            }
+        });
+    };
+
+    view! {
+        <h2 class="heading-l" id="backup">"Back up and restore cases"</h2>
+        {move || outcome.get().map(outcome_view)}
+        <p class="body">
+            "Cases are kept only in this browser on this device. A backup is a file you keep somewhere safe \
+             (your authority's secure drive): it holds every case with its events, tasks, wizard answers and history."
+        </p>
+        <p class="body" id="backup-when">
+            {move || match last.get() {
+                Some(stamp) => format!("Last backup from this device: {}.", local_stamp(&stamp)),
+                None => "No backup has been made from this device.".to_string(),
+            }}
+        </p>
+        <button type="button" class="button" id="export-all" on:click=export_all>
+            {move || format!("Export all cases ({})", book.cases.with(Vec::len))}
+        </button>
+        <div class="form-group">
+            <label class="label" for="cases-file">"Restore from a backup file"</label>
+            <div class="hint" id="cases-file-hint">
+                "The file is checked first; if anything in it is wrong nothing changes. You will see what it \
+                 would add or replace before anything is saved."
+            </div>
+            <input class="file-upload" id="cases-file" type="file" accept=".json,application/json"
+                aria-describedby="cases-file-hint" on:change=on_file/>
+        </div>
+        {move || plan.with(|p| p.as_ref().map(|(file, p)| view! {
+            {plan_view(file.clone(), p)}
+            <div class="button-group">
+                {(!p.is_empty()).then(|| {
+                    let text = if p.replace.is_empty() {
+                        format!("Add {} cases", p.add.len())
+                    } else {
+                        format!("Add {} and replace {} cases", p.add.len(), p.replace.len())
+                    };
+                    view! { <button type="button" class="button" class:button--warning=!p.replace.is_empty() id="confirm-import" on:click=confirm>{text}</button> }
+                })}
+                <button type="button" class="button button--secondary" on:click=move |_| plan.set(None)>"Cancel"</button>
+            </div>
+        }))}
+        <StorageInfo/>
+        <DeleteAll/>
+    }
+}
+
+fn plan_view(file: String, plan: &ImportPlan) -> impl IntoView {
+    let names = |cases: Vec<String>| {
+        cases
+            .into_iter()
+            .map(|n| view! { <li>{n}</li> })
+            .collect_view()
+    };
+    let add: Vec<String> = plan.add.iter().map(|c| c.child.name.clone()).collect();
+    let replace: Vec<String> = plan
+        .replace
+        .iter()
+        .map(|r| {
+            if r.device_is_newer {
+                format!(
+                    "{} (the copy on this device has changes the file does not)",
+                    r.incoming.child.name
+                )
+            } else {
+                r.incoming.child.name.clone()
+            }
+        })
+        .collect();
+    view! {
+        <div class="inset-text" id="import-plan">
+            <h3 class="heading-m">{format!("What importing {file} would do")}</h3>
+            <p class="body">{format!("{} new cases would be added.", add.len())}</p>
+            <ul class="list list--bullet">{names(add)}</ul>
+            <p class="body">{format!("{} cases would replace the copy on this device.", replace.len())}</p>
+            <ul class="list list--bullet">{names(replace)}</ul>
+            <p class="body">{format!("{} cases are the same on this device and would be left alone.", plan.unchanged.len())}</p>
+        </div>
+    }
+}
+
+fn outcome_view(outcome: Outcome) -> AnyView {
+    match outcome {
+        Outcome::Done(text) => view! {
+            <div class="notification" role="status" id="import-done">
+                <h3 class="notification__heading">{text}</h3>
+            </div>
+        }
+        .into_any(),
+        Outcome::Refused { file, problems } => view! {
+            <div class="error-summary" role="alert" id="import-problems">
+                <h3 class="error-summary__title">"There is a problem"</h3>
+                <p class="body">{format!("{file} was not imported, and nothing has changed. What is wrong:")}</p>
+                <ul class="list error-summary__list">
+                    {problems.into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Whether the browser may clear the data when space is short, and how much is used.
+#[component]
+fn StorageInfo() -> impl IntoView {
+    let persisted = RwSignal::new(None::<bool>);
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    let refresh = move || {
+        spawn_local(async move {
+            let Some(storage) = storage_manager() else {
+                return;
+            };
+            if let Ok(p) = storage.persisted().map(JsFuture::from) {
+                persisted.set(p.await.ok().and_then(|v| v.as_bool()));
+            }
+            if let Ok(e) = storage.estimate().map(JsFuture::from) {
+                if let Ok(estimate) = e.await {
+                    let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
+                    usage.set(Some((
+                        estimate.get_usage().unwrap_or(0.0),
+                        estimate.get_quota().unwrap_or(0.0),
+                    )));
+                }
+            }
+        });
+    };
+    refresh();
+    let ask = move |_| {
+        spawn_local(async move {
+            if let Some(p) = storage_manager().and_then(|s| s.persist().ok()) {
+                let _ = JsFuture::from(p).await;
+            }
+            refresh();
+        });
+    };
+    view! {
+        <h2 class="heading-l" id="storage">"Storage on this device"</h2>
+        <p class="body" id="storage-persistent">
+            {move || match persisted.get() {
+                Some(true) => "The browser keeps Care Planner's data until you delete it (persistent storage).".to_string(),
+                Some(false) => "The browser may clear Care Planner's data if the device runs short of space. Ask it to keep the data, and back up regularly.".to_string(),
+                None => "This browser does not say whether it will keep Care Planner's data. Back up regularly.".to_string(),
+            }}
+        </p>
+        <Show when=move || persisted.get() == Some(false)>
+            <button type="button" class="button button--secondary" on:click=ask>"Ask the browser to keep this data"</button>
+        </Show>
+        <p class="body" id="storage-usage">
+            {move || usage.get().map(|(used, quota)| format!("Using {} of about {} available to this site.", size(used), size(quota)))}
+        </p>
+    }
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    Some(web_sys::window()?.navigator().storage())
+}
+
+/// A byte count in words: "45 KB", "2.1 GB".
+fn size(bytes: f64) -> String {
+    let units = [("GB", 1e9), ("MB", 1e6), ("KB", 1e3)];
+    for (unit, scale) in units {
+        if bytes >= scale {
+            let tenths = (bytes / scale * 10.0).round() as u64;
+            return format!("{}.{} {unit}", tenths / 10, tenths % 10);
+        }
+    }
+    format!("{} bytes", bytes as u64)
+}
+
+/// "Delete all data on this device", after a confirmation that says how much.
+#[component]
+fn DeleteAll() -> impl IntoView {
+    let book = casebook();
+    let confirming = RwSignal::new(false);
+    let done = RwSignal::new(None::<String>);
+    let delete = move |_| {
+        spawn_local(async move {
+            match book.delete_all().await {
+                Ok(()) => {
+                    crate::preferences::clear();
+                    done.set(Some(
+                        "Everything Care Planner kept on this device has been deleted.".into(),
+                    ));
+                }
+                Err(e) => done.set(Some(e.to_string())),
+            }
+            confirming.set(false);
+        });
+    };
+    let what = move || {
+        let cases = book.cases.with(Vec::len);
+        let unreadable = book.quarantined.with(Vec::len);
+        let mut text = if cases == 1 {
+            "1 case".to_string()
+        } else {
+            format!("{cases} cases")
+        };
+        if unreadable > 0 {
+            text += &format!(" and {unreadable} unreadable records");
+        }
+        text
+    };
+    view! {
+        <h2 class="heading-l" id="delete-all">"Delete all data on this device"</h2>
+        {move || done.get().map(|d| view! { <p class="body" role="status" id="delete-all-done">{d}</p> })}
+        <Show
+            when=move || confirming.get()
+            fallback=move || view! {
+                <p class="body">"For when you leave the pilot or hand back this device. Export a backup first if you need the cases."</p>
+                <button type="button" class="button button--warning" id="delete-all-start" on:click=move |_| { done.set(None); confirming.set(true) }>
+                    "Delete all data on this device"
+                </button>
+            }
+        >
+            <div class="warning-text">
+                <span class="warning-text__icon" aria-hidden="true">"!"</span>
+                <span id="delete-all-question">
+                    <span class="visually-hidden">"Warning: "</span>
+                    {move || format!("This deletes {} from this device, with their histories. It cannot be undone.", what())}
+                </span>
+            </div>
+            <div class="button-group">
+                <button type="button" class="button button--warning" id="delete-all-confirm" on:click=delete>
+                    {move || format!("Yes, delete {}", what())}
+                </button>
+                <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+            </div>
+        </Show>
+    }
+}

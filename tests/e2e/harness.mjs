@@ -17,6 +17,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** Every page of the app: its address and the heading it must show. */
 export const PAGES = [
   { hash: '#/', h1: 'Your caseload' },
+  { hash: '#/cases/new', h1: 'Add a case' },
   { hash: '#/cases/demo-123', h1: 'Case not found' },
   { hash: '#/cases/example-section-20', h1: 'Sam (example)' },
   { hash: '#/cases/example-proceedings', h1: 'Riley (example)' },

@@ -80,8 +80,10 @@ pub fn provide_casebook() {
                 Store::Memory(Memory::default())
             }
         };
+        mark("care-planner:store-open");
         STORE.with(|s| *s.borrow_mut() = Some(Rc::new(store)));
         book.reload_all().await;
+        mark("care-planner:cases-loaded");
         listen_to_other_tabs(book);
     });
 }
@@ -200,6 +202,13 @@ impl CaseBook {
         self.write(&[ALL], store.delete_all()).await?;
         self.reload_all().await;
         Ok(())
+    }
+}
+
+/// A named moment on the page's performance timeline, read by `scripts/bench-store.mjs`.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
 }
 

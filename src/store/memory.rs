@@ -28,8 +28,20 @@ impl Memory {
 
     pub fn write(&self, writes: Vec<Write>) -> Result<(), StoreError> {
         let mut cases = self.cases.borrow_mut();
+        // Checked in order, each write seeing the ones before it (as in the device store's
+        // transaction), before any is applied.
+        let mut pending: BTreeMap<&str, Option<u64>> = BTreeMap::new();
         for write in &writes {
-            write.check(cases.get(write.id()).map(|c| c.revision))?;
+            let stored = match pending.get(write.id()) {
+                Some(revision) => *revision,
+                None => cases.get(write.id()).map(|c| c.revision),
+            };
+            write.check(stored)?;
+            let after = match write {
+                Write::Create(case) | Write::Replace { case, .. } => Some(case.revision),
+                Write::Delete { .. } => None,
+            };
+            pending.insert(write.id(), after);
         }
         for write in writes {
             match write {

@@ -406,6 +406,12 @@ async fn older_records_are_upgraded_once_and_written_back() {
         serde_json::from_str::<Value>(&newer.json).unwrap()["child"]["name"],
         "A2"
     );
+    back.close();
+
+    // ...and leaves it in place: the newer version still reads it as a case.
+    let again = open(&name, TWO).await.load_all().await.unwrap();
+    assert_eq!(again.cases.len(), 1);
+    assert!(again.quarantined.iter().all(|q| q.id != "old"));
 }
 
 #[wasm_bindgen_test]

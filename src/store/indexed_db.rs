@@ -106,12 +106,27 @@ impl IndexedDb {
         let mut loaded = Loaded::default();
         let mut upgraded = Vec::new();
         let mut unreadable = Vec::new();
+        let mut newer = Vec::new();
         for record in records.iter() {
             let (id, schema, json) = (
                 text(&record, "id"),
                 number(&record, "schema") as u32,
                 text(&record, "json"),
             );
+            if schema > self.migrations.current() {
+                // Written by a newer version of Care Planner: left where it is, for that
+                // version to read, and only shown here.
+                let reason = format!(
+                    "it was saved by a newer version of Care Planner (format {schema}); reload the page to get the newest version"
+                );
+                newer.push(Quarantined {
+                    id,
+                    json,
+                    schema,
+                    reason,
+                });
+                continue;
+            }
             match read_record(schema, &json, self.migrations) {
                 Read::Current(case) => loaded.cases.push(case),
                 Read::Upgraded { case, json } => upgraded.push((record, case, json)),
@@ -171,6 +186,7 @@ impl IndexedDb {
                 reason: text(&r, "reason"),
             })
             .chain(unreadable)
+            .chain(newer)
             .collect();
         Ok(loaded)
     }

@@ -162,6 +162,7 @@ impl CaseBook {
         let id = case.id.clone();
         let saved = self.write(&[&id], store.create(case)).await?;
         self.replace_in_view(&id, Some(saved.clone()));
+        ask_to_keep_data();
         Ok(saved)
     }
 
@@ -202,6 +203,17 @@ impl CaseBook {
         self.write(&[ALL], store.delete_all()).await?;
         self.reload_all().await;
         Ok(())
+    }
+}
+
+/// Asks the browser not to clear this site's data when space is short. Chromium decides
+/// silently; Firefox asks the user. Asked when a case is added, when there is data worth
+/// keeping; the Settings page shows the answer.
+fn ask_to_keep_data() {
+    if let Some(Ok(promise)) = web_sys::window().map(|w| w.navigator().storage().persist()) {
+        spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
     }
 }
 

@@ -1,9 +1,23 @@
-//! Preferences kept in this browser's localStorage: never case content, only settings and
-//! when the last backup was made.
+//! Preferences kept in this browser's localStorage: never case content, only settings, the
+//! profile files the user added, and when the last backup was made.
 
 use gloo_storage::{LocalStorage, Storage};
 
 const LAST_BACKUP: &str = "care-planner.last-backup";
+const PROFILES: &str = "care-planner.profiles";
+
+/// The text of every profile file the user added, oldest first.
+pub fn profile_files() -> Vec<String> {
+    LocalStorage::get(PROFILES).unwrap_or_default()
+}
+
+/// Keeps the text of a profile file; false if the browser refused (the profile then lasts
+/// only while the tab is open, and the page says so).
+pub fn add_profile_file(text: &str) -> bool {
+    let mut files = profile_files();
+    files.push(text.to_string());
+    LocalStorage::set(PROFILES, files).is_ok()
+}
 
 /// When the last backup file of all cases was made (an RFC 3339 timestamp).
 pub fn last_backup() -> Option<String> {
@@ -17,4 +31,5 @@ pub fn set_last_backup(stamp: &str) {
 
 pub fn clear() {
     LocalStorage::delete(LAST_BACKUP);
+    LocalStorage::delete(PROFILES);
 }

@@ -1,15 +1,24 @@
-//! The procedures the user can choose: the built-in profiles, and those imported this
-//! session (kept in memory until the tab closes; saving them on the device comes with
-//! the case store).
+//! The procedures the user can choose: the built-in profiles, and those the user added
+//! (their files kept in localStorage, read again on every start).
 
-use care_planner_core::rules::{builtin_profiles, Profile};
+use care_planner_core::rules::{builtin_profiles, catalogue, import_profile, Profile};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct ImportedProfiles(pub RwSignal<Vec<Profile>>);
 
 pub fn provide_imported_profiles() {
-    provide_context(ImportedProfiles(RwSignal::new(Vec::new())));
+    let mut profiles: Vec<Profile> = Vec::new();
+    for text in crate::preferences::profile_files() {
+        let in_use = ids_in_use(&profiles);
+        let in_use: Vec<&str> = in_use.iter().map(String::as_str).collect();
+        // A kept file was checked when it was added; one that no longer reads (a newer
+        // catalogue) is skipped, and cases that follow it say their procedures are missing.
+        if let Ok(profile) = import_profile(&text, catalogue(), &in_use) {
+            profiles.push(profile);
+        }
+    }
+    provide_context(ImportedProfiles(RwSignal::new(profiles)));
 }
 
 pub fn imported_profiles() -> ImportedProfiles {

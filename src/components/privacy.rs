@@ -18,7 +18,8 @@ pub fn PrivacyStatement() -> impl IntoView {
              use this browser profile on this device can see them, so use your own account."
         </p>
         <p class="body">
-            "This browser's local storage keeps one preference: when you last made a backup. Open tabs \
+            "This browser's local storage keeps the profile files you add on the Settings page and \
+             when you last made a backup. Open tabs \
              of Care Planner tell each other which case changed (its id only), so that each shows the \
              latest version."
         </p>

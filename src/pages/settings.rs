@@ -10,7 +10,8 @@ use crate::profiles::{ids_in_use, imported_profiles, label};
 /// What the last import did.
 #[derive(Clone)]
 enum Outcome {
-    Imported(String),
+    /// The profile's name, and whether it is kept for next time.
+    Imported(String, bool),
     Refused {
         file: String,
         problems: Vec<Problem>,
@@ -61,7 +62,8 @@ pub fn SettingsPage() -> impl IntoView {
             let in_use: Vec<&str> = in_use.iter().map(String::as_str).collect();
             match import_profile(&text, catalogue(), &in_use) {
                 Ok(profile) => {
-                    set_outcome.set(Some(Outcome::Imported(label(&profile))));
+                    let kept = crate::preferences::add_profile_file(&text);
+                    set_outcome.set(Some(Outcome::Imported(label(&profile), kept)));
                     imported.update(|list| list.push(profile));
                 }
                 Err(problems) => set_outcome.set(Some(Outcome::Refused {
@@ -109,18 +111,19 @@ pub fn SettingsPage() -> impl IntoView {
             }
         }}
         <Inset>
-            "Imported profiles are kept until you close this tab: upload the file again in a new tab. \
-             A case that follows a profile not loaded shows the national deadlines and says so."
+            "Imported profiles are kept in this browser on this device. A case that follows a profile \
+             this device does not have shows the national deadlines and says so."
         </Inset>
     }
 }
 
 fn outcome_view(outcome: Outcome) -> AnyView {
     match outcome {
-        Outcome::Imported(name) => view! {
+        Outcome::Imported(name, kept) => view! {
             <div class="notification notification--success" role="status">
                 <h2 class="notification__heading">{format!("Imported {name}")}</h2>
                 <p class="body">"You can now choose it under \u{201c}Procedures to follow\u{201d} on a case."</p>
+                {(!kept).then(|| view! { <p class="body">"This browser would not keep it, so it lasts only while this tab is open."</p> })}
             </div>
         }
         .into_any(),

@@ -25,6 +25,9 @@ describe('importing a profile', () => {
     await page.getByLabel('Upload a profile file').setInputFiles(upload('my-council.json', MY_COUNCIL));
     await page.getByRole('heading', { name: 'Imported My Council (my-council)' }).waitFor();
     assert.deepEqual(await page.locator('#imported-profiles li').allTextContents(), ['My Council (my-council)']);
+    // Kept on the device: still there after a reload.
+    await page.reload();
+    await page.locator('#imported-profiles li').filter({ hasText: 'My Council (my-council)' }).waitFor();
 
     // Same tab: the app keeps the profile while it is open.
     await page.evaluate(() => (location.hash = '#/cases/example-section-20'));

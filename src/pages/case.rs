@@ -26,7 +26,13 @@ pub fn CasePage(id: String) -> impl IntoView {
         return view! { <ExampleCase example=example/> }.into_any();
     }
     let book = casebook();
-    (move || match (book.find(&id), book.load.get()) {
+    // Re-rendered only when this case changes, not when another one does (a half-typed
+    // task stays as it is while another tab saves a different case).
+    let case = {
+        let id = id.clone();
+        Memo::new(move |_| book.find(&id))
+    };
+    (move || match (case.get(), book.load.get()) {
         (Some(case), _) => view! { <StoredCase case=case/> }.into_any(),
         (None, LoadState::Loading) => view! { <p class="body">"Loading the case…"</p> }.into_any(),
         (None, _) => view! { <CaseNotFound id=id.clone()/> }.into_any(),

@@ -251,6 +251,27 @@ describe('cases on this device', () => {
     await context.close();
   });
 
+  test('a browser that refuses storage is told so on every page, and the app still works', async () => {
+    const { page, context, seen } = await watchedPage(env);
+    // As in a private window where storage is blocked by policy.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get() {
+          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        },
+      });
+    });
+    await openPage(page, env.url + '#/', 'Your caseload');
+    const banner = page.getByRole('region', { name: 'Storage warning' });
+    await banner.getByText('Cases are not being kept on this device').waitFor();
+    assert.match(await banner.innerText(), /private windows and where storage is blocked by policy/);
+    assert.deepEqual(await axeViolations(page), [], 'the warning is accessible');
+    await addCase(page, env.url, { name: 'T.U.' });
+    await page.getByRole('region', { name: 'Storage warning' }).waitFor();
+    assert.deepEqual(seen.pageErrors, []);
+    await context.close();
+  });
+
   test('"Delete all data" names what it deletes and then deletes it', async () => {
     const { page, context } = await watchedPage(env);
     await addCase(page, env.url, { name: 'N.O.' });

@@ -79,6 +79,7 @@ pub fn NewCasePage() -> impl IntoView {
                 set_errors.set(Vec::new());
                 let mut case = Case::new(new_id("c"), child);
                 case.profile = DEFAULT_PROFILE.to_string();
+                case.record_creation(&now_stamp());
                 let book = casebook();
                 spawn_local(async move {
                     match book.create(case).await {

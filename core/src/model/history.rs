@@ -153,9 +153,22 @@ impl Case {
         Ok(())
     }
 
+    /// Records that the case was added (the first entry of its history). Not undoable:
+    /// a case is removed by deleting it.
+    pub fn record_creation(&mut self, at: &str) {
+        self.history.push(HistoryEntry {
+            at: at.to_string(),
+            summary: "Added the case".to_string(),
+            before: None,
+            after: Some(Part::Child(self.child.clone())),
+            undone: false,
+            is_undo: false,
+        });
+    }
+
     /// The change "Undo" would reverse: the latest one not yet undone.
     pub fn undoable(&self) -> Option<&HistoryEntry> {
-        self.history.iter().rev().find(|e| !e.undone && !e.is_undo)
+        self.history.iter().rev().find(|e| can_undo(e))
     }
 
     /// Reverses the latest change not yet undone, recording that as a change of its own.
@@ -164,7 +177,7 @@ impl Case {
         let index = self
             .history
             .iter()
-            .rposition(|e| !e.undone && !e.is_undo)
+            .rposition(can_undo)
             .ok_or(ChangeError::NothingToUndo)?;
         let entry = self.history[index].clone();
         let slot = entry
@@ -235,6 +248,13 @@ impl Case {
             _ => unreachable!("a slot is only ever set to a part of its own kind"),
         }
     }
+}
+
+/// An entry Undo may reverse: a change not yet undone, not itself an undo, and not the
+/// case's creation (the child's details cannot be removed, only the case deleted).
+fn can_undo(entry: &HistoryEntry) -> bool {
+    let whole_case = matches!(entry.after, Some(Part::Child(_)) | Some(Part::Profile(_))) && entry.before.is_none();
+    !entry.undone && !entry.is_undo && !whole_case
 }
 
 fn slot_id(part: &Part) -> String {
@@ -310,6 +330,17 @@ mod tests {
         assert!(c.events.is_empty());
         assert_eq!(c.undo("t7"), Err(ChangeError::NothingToUndo));
         assert_eq!(c.history.len(), 6, "undoing is itself recorded");
+    }
+
+    #[test]
+    fn the_creation_is_recorded_but_not_undone() {
+        let mut c = case();
+        c.record_creation("t0");
+        c.add(visit("e1", 2), "t1").unwrap();
+        c.undo("t2").unwrap();
+        assert_eq!(c.undoable(), None);
+        assert_eq!(c.undo("t3"), Err(ChangeError::NothingToUndo));
+        assert_eq!(c.history[0].summary, "Added the case");
     }
 
     #[test]

@@ -99,6 +99,9 @@ impl CaseBook {
         let Some(store) = store() else { return };
         match store.load_all().await {
             Ok(loaded) => {
+                if let Some(problem) = loaded.problem {
+                    self.save.set(SaveState::Failed(problem));
+                }
                 self.cases.set(loaded.cases);
                 self.quarantined.set(loaded.quarantined);
                 self.load.set(LoadState::Ready);

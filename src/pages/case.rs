@@ -77,7 +77,7 @@ fn ProfileSelect(value: Signal<String>, on_change: impl Fn(String) + 'static) ->
         <div class="form-group">
             <label class="label" for="profile">"Procedures to follow"</label>
             <div class="hint" id="profile-hint">"National law always applies; a local procedure can only be stricter."</div>
-            <select class="select" id="profile" aria-describedby="profile-hint" on:change=move |ev| on_change(event_target_value(&ev))>
+            <select class="select" id="profile" aria-describedby="profile-hint" prop:value=move || value.get() on:change=move |ev| on_change(event_target_value(&ev))>
                 {move || {
                     let current = value.get();
                     imported.with(|imported| {
@@ -142,12 +142,20 @@ fn StoredCase(case: Case) -> impl IntoView {
                 .map_or("Not recorded".into(), |d| d.to_string()),
         ),
     ];
-    let profile = Signal::stored(case.profile.clone());
+    // Shows the choice at once; if saving it is refused, back to the stored one.
+    let profile = RwSignal::new(case.profile.clone());
+    let stored_profile = case.profile.clone();
+    Effect::new(move |_| {
+        if problem.with(Option::is_some) {
+            profile.set(stored_profile.clone());
+        }
+    });
     let set_profile = {
         let id = id.clone();
-        move |profile: String| {
+        move |chosen: String| {
+            profile.set(chosen.clone());
             change_case(id.clone(), problem, move |case, at| {
-                case.update(Part::Profile(profile), at).map(|_| ())
+                case.update(Part::Profile(chosen), at).map(|_| ())
             })
         }
     };
@@ -175,7 +183,7 @@ fn StoredCase(case: Case) -> impl IntoView {
         <h2 class="heading-m">"Child"</h2>
         <SummaryList rows=details/>
         <p class="body"><a href=Route::EditChild { id: id.clone() }.href()>"Change the child's details"</a></p>
-        <ProfileSelect value=profile on_change=set_profile/>
+        <ProfileSelect value=profile.into() on_change=set_profile/>
         <Events case=shared.clone() problem=problem/>
         <Deadlines case=shared.clone() profile_id=profile/>
         <Tasks case=shared.clone() problem=problem/>

@@ -138,40 +138,14 @@ impl IndexedDb {
                 }),
             }
         }
-        if !upgraded.is_empty() {
-            // Copies first, in their own transaction: if the upgrade fails part-way, the old
-            // records are still there to read with the previous version.
-            let tx = self.transaction(&[BEFORE_MIGRATION], IdbTransactionMode::Readwrite)?;
-            let copies = tx.store(BEFORE_MIGRATION)?;
-            for (record, _, _) in &upgraded {
-                copies.add(record).map_err(StoreError::from_js)?;
-            }
-            tx.committed().await?;
-        }
         if !upgraded.is_empty() || !unreadable.is_empty() {
-            let tx = self.transaction(&[CASES, QUARANTINE], IdbTransactionMode::Readwrite)?;
-            let (cases, quarantine) = (tx.store(CASES)?, tx.store(QUARANTINE)?);
-            for (_, case, json) in &upgraded {
-                cases
-                    .put(&record(case, json, self.migrations.current()))
-                    .map_err(StoreError::from_js)?;
+            // Best effort: if this fails the records stay as they are, the cases are still
+            // shown (upgraded in memory), and it is tried again on the next start.
+            if let Err(e) = self.rewrite(&upgraded, &unreadable).await {
+                loaded.problem = Some(format!(
+                    "Older or unreadable records could not be rewritten ({e}); they are unchanged and will be tried again next time."
+                ));
             }
-            for q in &unreadable {
-                quarantine
-                    .add(&quarantine_record(q))
-                    .map_err(StoreError::from_js)?;
-                cases
-                    .delete(&JsValue::from_str(&q.id))
-                    .map_err(StoreError::from_js)?;
-            }
-            tx.committed().await?;
-        }
-        if !upgraded.is_empty() {
-            let tx = self.transaction(&[BEFORE_MIGRATION], IdbTransactionMode::Readwrite)?;
-            tx.store(BEFORE_MIGRATION)?
-                .clear()
-                .map_err(StoreError::from_js)?;
-            tx.committed().await?;
         }
         loaded.upgraded = upgraded.len();
         loaded
@@ -189,6 +163,52 @@ impl IndexedDb {
             .chain(newer)
             .collect();
         Ok(loaded)
+    }
+
+    /// Writes upgraded records back and moves unreadable ones to `quarantine`. The old
+    /// records are first copied to `before_migration` in their own transaction, so that if
+    /// the upgrade fails part-way they are still there; the copies go once it has committed.
+    async fn rewrite(
+        &self,
+        upgraded: &[(JsValue, Case, String)],
+        unreadable: &[Quarantined],
+    ) -> Result<(), StoreError> {
+        if !upgraded.is_empty() {
+            let tx = self.transaction(&[BEFORE_MIGRATION], IdbTransactionMode::Readwrite)?;
+            let result = tx.store(BEFORE_MIGRATION).and_then(|copies| {
+                upgraded.iter().try_for_each(|(old, _, _)| {
+                    copies.add(old).map(|_| ()).map_err(StoreError::from_js)
+                })
+            });
+            tx.finish(result).await?;
+        }
+        let tx = self.transaction(&[CASES, QUARANTINE], IdbTransactionMode::Readwrite)?;
+        let result = (|| {
+            let (cases, quarantine) = (tx.store(CASES)?, tx.store(QUARANTINE)?);
+            for (_, case, json) in upgraded {
+                cases
+                    .put(&record(case, json, self.migrations.current()))
+                    .map_err(StoreError::from_js)?;
+            }
+            for q in unreadable {
+                quarantine
+                    .add(&quarantine_record(q))
+                    .map_err(StoreError::from_js)?;
+                cases
+                    .delete(&JsValue::from_str(&q.id))
+                    .map_err(StoreError::from_js)?;
+            }
+            Ok(())
+        })();
+        tx.finish(result).await?;
+        if !upgraded.is_empty() {
+            let tx = self.transaction(&[BEFORE_MIGRATION], IdbTransactionMode::Readwrite)?;
+            let result = tx
+                .store(BEFORE_MIGRATION)
+                .and_then(|copies| copies.clear().map(|_| ()).map_err(StoreError::from_js));
+            tx.finish(result).await?;
+        }
+        Ok(())
     }
 
     pub async fn get(&self, id: &str) -> Result<Option<Case>, StoreError> {
@@ -218,40 +238,39 @@ impl IndexedDb {
     /// Applies `writes` in one transaction, after checking each against the stored revision.
     pub async fn write(&self, writes: Vec<Write>) -> Result<(), StoreError> {
         let tx = self.transaction(&[CASES], IdbTransactionMode::Readwrite)?;
-        let cases = tx.store(CASES)?;
-        for write in &writes {
-            let stored = done(
-                &cases
+        let result = async {
+            let cases = tx.store(CASES)?;
+            for write in &writes {
+                let request = cases
                     .get(&JsValue::from_str(write.id()))
-                    .map_err(StoreError::from_js)?,
-            )
-            .await?;
-            let revision = (!stored.is_undefined()).then(|| number(&stored, "revision") as u64);
-            if let Err(refused) = write.check(revision) {
-                tx.abort();
-                let _ = tx.committed().await;
-                return Err(refused);
+                    .map_err(StoreError::from_js)?;
+                let stored = done(&request).await?;
+                write
+                    .check((!stored.is_undefined()).then(|| number(&stored, "revision") as u64))?;
+                let request = match write {
+                    Write::Create(case) | Write::Replace { case, .. } => {
+                        cases.put(&record(case, &case_json(case), self.migrations.current()))
+                    }
+                    Write::Delete { id, .. } => cases.delete(&JsValue::from_str(id)),
+                };
+                request.map_err(StoreError::from_js)?;
             }
-            let request = match write {
-                Write::Create(case) | Write::Replace { case, .. } => {
-                    cases.put(&record(case, &case_json(case), self.migrations.current()))
-                }
-                Write::Delete { id, .. } => cases.delete(&JsValue::from_str(id)),
-            };
-            request.map_err(StoreError::from_js)?;
+            Ok(())
         }
-        tx.committed().await
+        .await;
+        tx.finish(result).await
     }
 
     pub async fn delete_all(&self) -> Result<(), StoreError> {
-        let tx = self.transaction(
-            &[CASES, QUARANTINE, BEFORE_MIGRATION],
-            IdbTransactionMode::Readwrite,
-        )?;
-        for store in [CASES, QUARANTINE, BEFORE_MIGRATION] {
-            tx.store(store)?.clear().map_err(StoreError::from_js)?;
-        }
-        tx.committed().await
+        let stores = [CASES, QUARANTINE, BEFORE_MIGRATION];
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let result = stores.iter().try_for_each(|store| {
+            tx.store(store)?
+                .clear()
+                .map(|_| ())
+                .map_err(StoreError::from_js)
+        });
+        tx.finish(result).await
     }
 
     /// Writes a raw record, as an older version (or a damaged disk) might have left it: for
@@ -319,8 +338,18 @@ impl Transaction {
         self.tx.object_store(name).map_err(StoreError::from_js)
     }
 
-    fn abort(&self) {
-        let _ = self.tx.abort();
+    /// Ends the transaction after its requests were made: on an error it is aborted, so
+    /// that none of its writes is kept (a request that throws does not abort it by itself);
+    /// otherwise waits until it has committed.
+    async fn finish<T>(self, result: Result<T, StoreError>) -> Result<T, StoreError> {
+        match result {
+            Ok(value) => self.committed().await.map(|_| value),
+            Err(e) => {
+                let _ = self.tx.abort();
+                let _ = self.committed().await;
+                Err(e)
+            }
+        }
     }
 
     /// Waits until the transaction has committed: only then is the data on the device.

@@ -31,6 +31,8 @@ pub struct Loaded {
     pub quarantined: Vec<Quarantined>,
     /// How many records were upgraded from an older format while loading.
     pub upgraded: usize,
+    /// Upgraded or unreadable records could not be written back (they are unchanged).
+    pub problem: Option<String>,
 }
 
 pub enum Store {

@@ -272,6 +272,33 @@ describe('cases on this device', () => {
     await context.close();
   });
 
+  test('when the device is full, the change is not saved, the user is told what to do, and nothing changes', async () => {
+    const { page, context, seen } = await watchedPage(env);
+    // Storage that fills up once `window.full` is set, as IndexedDB does when over quota.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await addCase(page, env.url, { name: 'V.W.' });
+    await page.evaluate(() => (window.full = true));
+    await page.getByLabel('Procedures to follow').selectOption('salford');
+    const status = page.locator('#save-status');
+    await status.filter({ hasText: /^Not saved\. This device's storage for Care Planner is full/ }).waitFor();
+    assert.match(await page.locator('#case-problem').innerText(), /Export a backup, then free space/);
+    assert.equal(await page.locator('#profile').inputValue(), 'national', 'the page shows what is stored');
+
+    await page.evaluate(() => (window.full = false));
+    await page.reload();
+    await page.locator('main h1').filter({ hasText: 'V.W.' }).waitFor();
+    assert.equal(await page.locator('#profile').inputValue(), 'national');
+    assert.equal(await page.locator('ol.history li').count(), 1, 'only the creation is in the history');
+    assert.deepEqual(seen.pageErrors, []);
+    await context.close();
+  });
+
   test('"Delete all data" names what it deletes and then deletes it', async () => {
     const { page, context } = await watchedPage(env);
     await addCase(page, env.url, { name: 'N.O.' });

@@ -253,7 +253,8 @@ impl Case {
 /// An entry Undo may reverse: a change not yet undone, not itself an undo, and not the
 /// case's creation (the child's details cannot be removed, only the case deleted).
 fn can_undo(entry: &HistoryEntry) -> bool {
-    let whole_case = matches!(entry.after, Some(Part::Child(_)) | Some(Part::Profile(_))) && entry.before.is_none();
+    let whole_case = matches!(entry.after, Some(Part::Child(_)) | Some(Part::Profile(_)))
+        && entry.before.is_none();
     !entry.undone && !entry.is_undo && !whole_case
 }
 

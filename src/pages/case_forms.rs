@@ -46,14 +46,15 @@ fn with_case<V: IntoView + 'static>(
 }
 
 /// Saves `case` (changed from the revision it was opened at); on success goes to the case.
-fn save_then_show(case: Case, errors: WriteSignal<Vec<FieldError>>) {
+/// A refusal is shown in the error summary, linked to the form's first field.
+fn save_then_show(case: Case, errors: WriteSignal<Vec<FieldError>>, first_field: &'static str) {
     let book = casebook();
     spawn_local(async move {
         let id = case.id.clone();
         match book.save(case).await {
             Ok(_) => go(Route::Case { id }),
             Err(e) => errors.set(vec![FieldError {
-                field: "save-status".into(),
+                field: first_field.into(),
                 message: e.to_string(),
             }]),
         }
@@ -146,7 +147,7 @@ pub fn EditChildPage(id: String) -> impl IntoView {
                         }]);
                         return;
                     }
-                    save_then_show(changed, set_errors);
+                    save_then_show(changed, set_errors, "name");
                 }
             }
         };
@@ -208,7 +209,7 @@ pub fn EventFormPage(id: String, event: Option<String>) -> impl IntoView {
                         changed.update(Part::Event(event), &at).map(|_| ())
                     };
                     match applied {
-                        Ok(()) => save_then_show(changed, set_errors),
+                        Ok(()) => save_then_show(changed, set_errors, "kind"),
                         Err(e) => set_errors.set(vec![FieldError {
                             field: "kind".into(),
                             message: e.to_string(),

@@ -2,12 +2,13 @@
 //! with other tabs, and the one way pages change a case (each change saved at once, with
 //! its state shown).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use care_planner_core::model::import::ImportPlan;
 use care_planner_core::model::record::MIGRATIONS;
-use care_planner_core::model::Case;
+use care_planner_core::model::{Case, ChangeError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
@@ -49,9 +50,22 @@ pub struct CaseBook {
     pub memory_only: RwSignal<Option<String>>,
 }
 
+type ChangeFn = Box<dyn FnOnce(&mut Case, &str) -> Result<(), ChangeError>>;
+
+/// One change waiting its turn.
+struct Job {
+    id: String,
+    change: ChangeFn,
+    done: Box<dyn FnOnce(Result<(), String>)>,
+}
+
 thread_local! {
     static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
     static CHANNEL_OUT: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+    /// While every case is being loaded: the ids other tabs changed meanwhile.
+    static LOADING: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
 }
 
 fn store() -> Option<Rc<Store>> {
@@ -75,16 +89,24 @@ pub fn provide_casebook() {
     spawn_local(async move {
         let store = match IndexedDb::open(DATABASE, MIGRATIONS).await {
             Ok(db) => Store::Device(db),
-            Err(e) => {
+            // Only where the browser refuses storage: anything else (an older cached app, a
+            // damaged database) may still hold cases, which memory would hide.
+            Err(e @ StoreError::Unavailable(_)) => {
                 book.memory_only.set(Some(e.to_string()));
                 Store::Memory(Memory::default())
+            }
+            Err(e) => {
+                book.load.set(LoadState::Failed(e.to_string()));
+                return;
             }
         };
         mark("care-planner:store-open");
         STORE.with(|s| *s.borrow_mut() = Some(Rc::new(store)));
+        // Listening before loading: a change another tab makes meanwhile is read again
+        // once the load is done.
+        listen_to_other_tabs(book);
         book.reload_all().await;
         mark("care-planner:cases-loaded");
-        listen_to_other_tabs(book);
     });
 }
 
@@ -97,7 +119,10 @@ impl CaseBook {
 
     async fn reload_all(self) {
         let Some(store) = store() else { return };
-        match store.load_all().await {
+        LOADING.with(|l| *l.borrow_mut() = Some(Vec::new()));
+        let result = store.load_all().await;
+        let changed_meanwhile = LOADING.with(|l| l.borrow_mut().take()).unwrap_or_default();
+        match result {
             Ok(loaded) => {
                 if let Some(problem) = loaded.problem {
                     self.save.set(SaveState::Failed(problem));
@@ -108,6 +133,9 @@ impl CaseBook {
             }
             Err(e) => self.load.set(LoadState::Failed(e.to_string())),
         }
+        for id in changed_meanwhile {
+            self.reload(&id).await;
+        }
     }
 
     /// Reads one case again from the store (after another tab changed it, or a refused save).
@@ -115,7 +143,9 @@ impl CaseBook {
         let Some(store) = store() else { return };
         match store.get(id).await {
             Ok(found) => self.replace_in_view(id, found),
-            Err(e) => self.save.set(SaveState::Failed(e.to_string())),
+            Err(e) => self.save.set(SaveState::Failed(format!(
+                "A case changed in another tab could not be read again: {e} Reload the page to see it."
+            ))),
         }
     }
 
@@ -198,14 +228,61 @@ impl CaseBook {
             .write(&id_refs, store.import(plan.add, plan.replace))
             .await;
         self.reload_all().await;
+        if result.is_ok() {
+            ask_to_keep_data();
+        }
         result
     }
 
-    pub async fn delete_all(self) -> Result<(), StoreError> {
+    /// Deletes everything, if the device still holds `expected` (cases, set-aside records):
+    /// what the user confirmed.
+    pub async fn delete_all(self, expected: (usize, usize)) -> Result<(), StoreError> {
         let store = store().ok_or_else(not_ready)?;
-        self.write(&[ALL], store.delete_all()).await?;
+        let result = self.write(&[ALL], store.delete_all(expected)).await;
         self.reload_all().await;
-        Ok(())
+        result
+    }
+
+    /// Applies `change` to the latest copy of case `id` and saves it, one change at a time
+    /// (so that quick clicks build on each other instead of being refused as stale), then
+    /// calls `done` with the outcome in words.
+    pub fn change(
+        self,
+        id: String,
+        change: impl FnOnce(&mut Case, &str) -> Result<(), ChangeError> + 'static,
+        done: impl FnOnce(Result<(), String>) + 'static,
+    ) {
+        QUEUE.with(|q| {
+            q.borrow_mut().push_back(Job {
+                id,
+                change: Box::new(change),
+                done: Box::new(done),
+            })
+        });
+        if RUNNING.with(|r| r.replace(true)) {
+            return;
+        }
+        spawn_local(async move {
+            while let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+                let outcome = self.run(job.id, job.change).await;
+                (job.done)(outcome);
+            }
+            RUNNING.with(|r| r.set(false));
+        });
+    }
+
+    async fn run(self, id: String, change: ChangeFn) -> Result<(), String> {
+        let found = self
+            .cases
+            .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned());
+        let Some(mut case) = found else {
+            return Err(
+                "This case is no longer on this device; it may have been deleted in another tab."
+                    .into(),
+            );
+        };
+        change(&mut case, &crate::clock::now_stamp()).map_err(|e| e.to_string())?;
+        self.save(case).await.map(|_| ()).map_err(|e| e.to_string())
     }
 }
 
@@ -254,6 +331,16 @@ fn listen_to_other_tabs(book: CaseBook) {
                 .iter()
                 .filter_map(|v| v.as_string())
                 .collect();
+            let loading = LOADING.with(|l| match l.borrow_mut().as_mut() {
+                Some(meanwhile) => {
+                    meanwhile.extend(ids.iter().cloned());
+                    true
+                }
+                None => false,
+            });
+            if loading {
+                return;
+            }
             spawn_local(async move {
                 if ids.iter().any(|id| id == ALL) {
                     book.reload_all().await;

@@ -366,7 +366,10 @@ async fn older_records_are_upgraded_once_and_written_back() {
     let odd = &loaded.quarantined[0];
     assert_eq!(odd.id, "odd");
     assert_eq!(odd.schema, 1);
-    assert_eq!(odd.json, r#"{"id":"odd","child":{"name":"B"}}"#);
+    // Kept whole: the stored record, with the case text it held.
+    let kept: Value = serde_json::from_str(&odd.json).unwrap();
+    assert_eq!(kept["json"], r#"{"id":"odd","child":{"name":"B"}}"#);
+    assert_eq!(kept["schema"], 1);
     assert_eq!(
         odd.reason,
         "it could not be upgraded from format 1 to 2: no child_name"
@@ -403,7 +406,12 @@ async fn older_records_are_upgraded_once_and_written_back() {
     assert_eq!(newer.schema, 2);
     assert!(newer.reason.contains("format 2"), "{}", newer.reason);
     assert_eq!(
-        serde_json::from_str::<Value>(&newer.json).unwrap()["child"]["name"],
+        serde_json::from_str::<Value>(
+            serde_json::from_str::<Value>(&newer.json).unwrap()["json"]
+                .as_str()
+                .unwrap()
+        )
+        .unwrap()["child"]["name"],
         "A2"
     );
     back.close();
@@ -434,14 +442,15 @@ async fn unreadable_records_are_set_aside_and_kept() {
     assert_eq!(loaded.upgraded, 0);
     let set_aside = by_id(loaded.quarantined);
     assert_eq!(set_aside.len(), 2, "{set_aside:?}");
+    // Each is kept whole, as it was stored: the record with its case text.
+    let record =
+        |q: &care_planner::store::Quarantined| serde_json::from_str::<Value>(&q.json).unwrap();
     assert_eq!(
-        (
-            set_aside[0].id.as_str(),
-            set_aside[0].json.as_str(),
-            set_aside[0].schema
-        ),
-        ("broken", broken, 1)
+        (set_aside[0].id.as_str(), set_aside[0].schema),
+        ("broken", 1)
     );
+    assert_eq!(record(&set_aside[0])["json"], broken);
+    assert_eq!(record(&set_aside[0])["revision"], 1);
     assert!(
         set_aside[0]
             .reason
@@ -450,13 +459,10 @@ async fn unreadable_records_are_set_aside_and_kept() {
         set_aside[0].reason
     );
     assert_eq!(
-        (
-            set_aside[1].id.as_str(),
-            set_aside[1].json.as_str(),
-            set_aside[1].schema
-        ),
-        ("unknown", unknown, 1)
+        (set_aside[1].id.as_str(), set_aside[1].schema),
+        ("unknown", 1)
     );
+    assert_eq!(record(&set_aside[1])["json"], unknown);
     assert!(
         set_aside[1].reason.contains("colour"),
         "{}",
@@ -479,7 +485,13 @@ async fn unreadable_records_are_set_aside_and_kept() {
     assert_eq!(by_id(reopened.quarantined), set_aside);
 
     // "Delete all data on this device".
-    store.delete_all().await.unwrap();
+    // Refused if the numbers confirmed are not what is stored.
+    assert_eq!(
+        store.delete_all((1, 1)).await,
+        Err(StoreError::CountChanged)
+    );
+    assert_eq!(store.load_all().await.unwrap().cases.len(), 1);
+    store.delete_all((1, 2)).await.unwrap();
     let gone = store.load_all().await.unwrap();
     assert!(gone.cases.is_empty());
     assert!(gone.quarantined.is_empty());

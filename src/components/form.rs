@@ -27,6 +27,10 @@ pub fn ErrorSummary(errors: ReadSignal<Vec<FieldError>>) -> impl IntoView {
                             .get()
                             .into_iter()
                             .map(|e| {
+                                // A problem with no field (a refused save) is text, not a link.
+                                if e.field.is_empty() {
+                                    return view! { <li>{e.message}</li> }.into_any();
+                                }
                                 let field = e.field.clone();
                                 view! {
                                     <li>
@@ -35,6 +39,7 @@ pub fn ErrorSummary(errors: ReadSignal<Vec<FieldError>>) -> impl IntoView {
                                         </a>
                                     </li>
                                 }
+                                .into_any()
                             })
                             .collect_view()
                     }}

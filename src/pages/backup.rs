@@ -9,8 +9,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::casebook::casebook;
+use crate::casebook::{casebook, LoadState};
 use crate::clock::{local_stamp, now_stamp, today};
+use crate::components::focus::focus;
 use crate::files::{download, read_text};
 use crate::preferences::{last_backup, set_last_backup};
 
@@ -35,14 +36,14 @@ pub fn Backup() -> impl IntoView {
         let text = book
             .cases
             .with_untracked(|cases| write_cases(cases, &stamp));
-        download(
-            &format!("care-planner-backup-{}.json", today().iso()),
-            &text,
-            "application/json",
-        );
-        set_last_backup(&stamp);
-        last.set(Some(stamp));
+        let name = format!("care-planner-backup-{}.json", today().iso());
+        // Counted as a backup only once the browser has been given the file.
+        if download(&name, &text, "application/json") {
+            set_last_backup(&stamp);
+            last.set(Some(stamp));
+        }
     };
+    let ready = move || book.load.get() == LoadState::Ready;
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -117,9 +118,18 @@ pub fn Backup() -> impl IntoView {
                 None => "No backup has been made from this device.".to_string(),
             }}
         </p>
-        <button type="button" class="button" id="export-all" on:click=export_all>
+        <button type="button" class="button" id="export-all" on:click=export_all disabled=move || !ready()>
             {move || format!("Export all cases ({})", book.cases.with(Vec::len))}
         </button>
+        {move || {
+            let unreadable = book.quarantined.with(Vec::len);
+            (unreadable > 0).then(|| view! {
+                <p class="body">
+                    {format!("The backup does not include the {unreadable} stored records that could not be read; \
+                              download those from your caseload page.")}
+                </p>
+            })
+        }}
         <div class="form-group">
             <label class="label" for="cases-file">"Restore from a backup file"</label>
             <div class="hint" id="cases-file-hint">
@@ -276,9 +286,13 @@ fn DeleteAll() -> impl IntoView {
     let book = casebook();
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);
+    let counts = move || (book.cases.with(Vec::len), book.quarantined.with(Vec::len));
     let delete = move |_| {
+        // Exactly what the question showed: if another tab changed it meanwhile, nothing
+        // is deleted and the user is asked again.
+        let confirmed = counts();
         spawn_local(async move {
-            match book.delete_all().await {
+            match book.delete_all(confirmed).await {
                 Ok(()) => {
                     crate::preferences::clear();
                     done.set(Some(
@@ -288,11 +302,11 @@ fn DeleteAll() -> impl IntoView {
                 Err(e) => done.set(Some(e.to_string())),
             }
             confirming.set(false);
+            focus("delete-all");
         });
     };
     let what = move || {
-        let cases = book.cases.with(Vec::len);
-        let unreadable = book.quarantined.with(Vec::len);
+        let (cases, unreadable) = counts();
         let mut text = if cases == 1 {
             "1 case".to_string()
         } else {
@@ -304,20 +318,22 @@ fn DeleteAll() -> impl IntoView {
         text
     };
     view! {
-        <h2 class="heading-l" id="delete-all">"Delete all data on this device"</h2>
+        <h2 class="heading-l" id="delete-all" tabindex="-1">"Delete all data on this device"</h2>
         {move || done.get().map(|d| view! { <p class="body" role="status" id="delete-all-done">{d}</p> })}
         <Show
             when=move || confirming.get()
             fallback=move || view! {
                 <p class="body">"For when you leave the pilot or hand back this device. Export a backup first if you need the cases."</p>
-                <button type="button" class="button button--warning" id="delete-all-start" on:click=move |_| { done.set(None); confirming.set(true) }>
+                <button type="button" class="button button--warning" id="delete-all-start"
+                    disabled=move || book.load.get() != LoadState::Ready
+                    on:click=move |_| { done.set(None); confirming.set(true); focus("delete-all-question") }>
                     "Delete all data on this device"
                 </button>
             }
         >
             <div class="warning-text">
                 <span class="warning-text__icon" aria-hidden="true">"!"</span>
-                <span id="delete-all-question">
+                <span id="delete-all-question" tabindex="-1">
                     <span class="visually-hidden">"Warning: "</span>
                     {move || format!("This deletes {} from this device, with their histories. It cannot be undone.", what())}
                 </span>
@@ -326,7 +342,7 @@ fn DeleteAll() -> impl IntoView {
                 <button type="button" class="button button--warning" id="delete-all-confirm" on:click=delete>
                     {move || format!("Yes, delete {}", what())}
                 </button>
-                <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| { confirming.set(false); focus("delete-all-start") }>"Cancel"</button>
             </div>
         </Show>
     }

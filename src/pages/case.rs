@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::casebook::{casebook, LoadState};
 use crate::clock::{local_stamp, new_id, now_stamp, today};
+use crate::components::focus::focus;
 use crate::components::form::{error_for, DateInput, ErrorSummary, TextInput};
 use crate::components::heading::PageHeading;
 use crate::components::notice::Inset;
@@ -26,6 +27,8 @@ pub fn CasePage(id: String) -> impl IntoView {
         return view! { <ExampleCase example=example/> }.into_any();
     }
     let book = casebook();
+    // Outlives each re-render, so that a refusal stays shown after the page updates.
+    let problem = RwSignal::new(None::<String>);
     // Re-rendered only when this case changes, not when another one does (a half-typed
     // task stays as it is while another tab saves a different case).
     let case = {
@@ -33,7 +36,7 @@ pub fn CasePage(id: String) -> impl IntoView {
         Memo::new(move |_| book.find(&id))
     };
     (move || match (case.get(), book.load.get()) {
-        (Some(case), _) => view! { <StoredCase case=case/> }.into_any(),
+        (Some(case), _) => view! { <StoredCase case=case problem=problem/> }.into_any(),
         (None, LoadState::Loading) => view! { <p class="body">"Loading the case…"</p> }.into_any(),
         (None, _) => view! { <CaseNotFound id=id.clone()/> }.into_any(),
     })
@@ -93,36 +96,42 @@ fn ProfileSelect(value: Signal<String>, on_change: impl Fn(String) + 'static) ->
     }
 }
 
-/// Applies one change to the latest copy of the case and saves it; a refusal (from the
-/// change itself or from the store) is shown in `problem`.
+/// Applies one change to the latest copy of the case and saves it (after any change still
+/// being saved). A refusal, from the change itself or from the store, is shown in
+/// `problem`; on success focus moves to `focus_after`, since the page has re-rendered
+/// under the control the user pressed.
 pub fn change_case(
     id: String,
     problem: RwSignal<Option<String>>,
+    focus_after: &'static str,
     change: impl FnOnce(&mut Case, &str) -> Result<(), ChangeError> + 'static,
 ) {
-    let book = casebook();
-    let Some(mut case) = book
-        .cases
-        .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
-    else {
-        problem.set(Some("This case is no longer on this device.".into()));
-        return;
-    };
-    if let Err(e) = change(&mut case, &now_stamp()) {
-        problem.set(Some(e.to_string()));
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        match book.save(case).await {
-            Ok(_) => problem.set(None),
-            Err(e) => problem.set(Some(e.to_string())),
+    change_case_then(id, problem, focus_after, change, || {});
+}
+
+/// As `change_case`, then runs `on_success` if it was saved.
+pub fn change_case_then(
+    id: String,
+    problem: RwSignal<Option<String>>,
+    focus_after: &'static str,
+    change: impl FnOnce(&mut Case, &str) -> Result<(), ChangeError> + 'static,
+    on_success: impl FnOnce() + 'static,
+) {
+    casebook().change(id, change, move |outcome| match outcome {
+        Ok(()) => {
+            problem.set(None);
+            on_success();
+            focus(focus_after);
+        }
+        Err(why) => {
+            problem.set(Some(why));
+            focus("case-problem");
         }
     });
 }
 
 #[component]
-fn StoredCase(case: Case) -> impl IntoView {
-    let problem = RwSignal::new(None::<String>);
+fn StoredCase(case: Case, problem: RwSignal<Option<String>>) -> impl IntoView {
     let id = case.id.clone();
     let child = &case.child;
     let details = vec![
@@ -154,7 +163,7 @@ fn StoredCase(case: Case) -> impl IntoView {
         let id = id.clone();
         move |chosen: String| {
             profile.set(chosen.clone());
-            change_case(id.clone(), problem, move |case, at| {
+            change_case(id.clone(), problem, "profile", move |case, at| {
                 case.update(Part::Profile(chosen), at).map(|_| ())
             })
         }
@@ -175,7 +184,7 @@ fn StoredCase(case: Case) -> impl IntoView {
         <span class="caption-l">{format!("Case {}", case.child.reference)}</span>
         <PageHeading text=case.child.name.clone()/>
         {move || problem.get().map(|p| view! {
-            <div class="error-summary" role="alert" id="case-problem">
+            <div class="error-summary" role="alert" id="case-problem" tabindex="-1">
                 <h2 class="error-summary__title">"There is a problem"</h2>
                 <p class="body">{p}</p>
             </div>
@@ -207,7 +216,7 @@ fn Events(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView {
                 let (id, part) = (id.clone(), Part::Event(event.clone()));
                 move |_| {
                     let part = part.clone();
-                    change_case(id.clone(), problem, move |case, at| case.delete(&part, at))
+                    change_case(id.clone(), problem, "events", move |case, at| case.delete(&part, at))
                 }
             };
             let what = event.kind.label();
@@ -230,7 +239,7 @@ fn Events(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h2 class="heading-l" id="events">"What has happened"</h2>
+        <h2 class="heading-l" id="events" tabindex="-1">"What has happened"</h2>
         <a class="button" href=Route::EventForm { id: id.clone(), event: None }.href()>"Record an event"</a>
         {if case.events.is_empty() {
             view! { <p class="body">"No events recorded yet. Record what has happened to see the deadlines it starts."</p> }.into_any()
@@ -287,9 +296,9 @@ fn Tasks(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView {
                 rule: None,
                 source: None,
             };
-            title.set(String::new());
-            due.set(DateParts::default());
-            change_case(id.clone(), problem, move |case, at| {
+            // Not cleared here: once saved the page re-renders with an empty form; if the
+            // save is refused, what was typed is still there.
+            change_case(id.clone(), problem, "tasks", move |case, at| {
                 case.add(Part::Task(task), at)
             });
         }
@@ -304,14 +313,14 @@ fn Tasks(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView {
                 move |_| {
                     let mut changed = task.clone();
                     changed.done = if task.done.is_some() { None } else { Some(today) };
-                    change_case(id.clone(), problem, move |case, at| case.update(Part::Task(changed), at).map(|_| ()))
+                    change_case(id.clone(), problem, "tasks", move |case, at| case.update(Part::Task(changed), at).map(|_| ()))
                 }
             };
             let delete = {
                 let (id, part) = (id.clone(), Part::Task(task.clone()));
                 move |_| {
                     let part = part.clone();
-                    change_case(id.clone(), problem, move |case, at| case.delete(&part, at))
+                    change_case(id.clone(), problem, "tasks", move |case, at| case.delete(&part, at))
                 }
             };
             let status = match (task.done, task.due) {
@@ -336,7 +345,7 @@ fn Tasks(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h2 class="heading-l" id="tasks">"Tasks"</h2>
+        <h2 class="heading-l" id="tasks" tabindex="-1">"Tasks"</h2>
         {if case.tasks.is_empty() { Some(view! { <p class="body">"No tasks."</p> }) } else { None }}
         <ul class="task-list">{items}</ul>
         <form novalidate on:submit=add>
@@ -356,7 +365,7 @@ fn History(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView 
         let summary = entry.summary.clone();
         let id = id.clone();
         view! {
-            <button type="button" class="button button--secondary" id="undo" on:click=move |_| change_case(id.clone(), problem, |case, at| case.undo(at).map(|_| ()))>
+            <button type="button" class="button button--secondary" id="undo" on:click=move |_| change_case(id.clone(), problem, "history", |case, at| case.undo(at).map(|_| ()))>
                 "Undo"<span class="visually-hidden">{format!(": {summary}")}</span>
             </button>
             <p class="hint">{format!("Undo will reverse: {}", entry.summary)}</p>
@@ -378,7 +387,7 @@ fn History(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView 
         })
         .collect_view();
     view! {
-        <h2 class="heading-l" id="history">"History of changes"</h2>
+        <h2 class="heading-l" id="history" tabindex="-1">"History of changes"</h2>
         {undo}
         {if case.history.is_empty() {
             view! { <p class="body">"No changes yet."</p> }.into_any()

@@ -14,16 +14,19 @@ use crate::clock::{new_id, now_stamp, today};
 use crate::components::form::{error_for, DateInput, ErrorMessage, ErrorSummary, TextInput};
 use crate::components::heading::PageHeading;
 use crate::pages::case::CaseNotFound;
+use crate::store::StoreError;
 
 fn go(route: Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
-/// Renders `form` with the case `id` as it was when the page opened (not following later
-/// changes: those are checked for when saving).
+/// Renders `form` with the case `id` as it was when the page opened, and `base`: the copy
+/// a submitted change is applied to. Later changes from other tabs are not followed (they
+/// are checked for when saving); after a refusal `base` becomes the latest copy, so that
+/// saving again applies what was typed to it.
 fn with_case<V: IntoView + 'static>(
     id: String,
-    form: impl Fn(Case) -> V + Send + Sync + 'static,
+    form: impl Fn(Case, StoredValue<Case>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let book = casebook();
     let opened = StoredValue::new(None::<Case>);
@@ -39,24 +42,53 @@ fn with_case<V: IntoView + 'static>(
             found
         });
         match case {
-            Some(case) => form(case).into_any(),
+            Some(case) => form(case.clone(), StoredValue::new(case)).into_any(),
             None => view! { <CaseNotFound id=id.clone()/> }.into_any(),
         }
     }
 }
 
-/// Saves `case` (changed from the revision it was opened at); on success goes to the case.
-/// A refusal is shown in the error summary, linked to the form's first field.
-fn save_then_show(case: Case, errors: WriteSignal<Vec<FieldError>>, first_field: &'static str) {
+/// A store refusal, for the error summary only (it is not about any one field).
+fn refusal(e: &StoreError) -> Vec<FieldError> {
+    let message = if e.is_stale() {
+        "This case was changed in another tab or window after you opened this page, so your change \
+         was not saved. What you typed is still here: check the case in another tab if you need to, \
+         then save again to apply it to the latest version."
+            .to_string()
+    } else {
+        e.to_string()
+    };
+    vec![FieldError {
+        field: String::new(),
+        message,
+    }]
+}
+
+/// Saves `changed` (built on `base`); on success goes to the case. A refusal is shown in
+/// the error summary and `base` becomes the latest copy. `busy` is set while saving, so
+/// that a second press does not save twice.
+fn save_then_show(
+    changed: Case,
+    base: StoredValue<Case>,
+    errors: WriteSignal<Vec<FieldError>>,
+    busy: RwSignal<bool>,
+) {
     let book = casebook();
+    busy.set(true);
     spawn_local(async move {
-        let id = case.id.clone();
-        match book.save(case).await {
+        let id = changed.id.clone();
+        match book.save(changed).await {
             Ok(_) => go(Route::Case { id }),
-            Err(e) => errors.set(vec![FieldError {
-                field: first_field.into(),
-                message: e.to_string(),
-            }]),
+            Err(e) => {
+                if let Some(latest) = book
+                    .cases
+                    .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
+                {
+                    base.set_value(latest);
+                }
+                errors.set(refusal(&e));
+                busy.set(false);
+            }
         }
     });
 }
@@ -67,8 +99,12 @@ pub fn NewCasePage() -> impl IntoView {
     let reference = RwSignal::new(String::new());
     let born = RwSignal::new(DateParts::default());
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
+    let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
         match read_child(
             &name.get_untracked(),
             &reference.get_untracked(),
@@ -82,13 +118,14 @@ pub fn NewCasePage() -> impl IntoView {
                 case.profile = DEFAULT_PROFILE.to_string();
                 case.record_creation(&now_stamp());
                 let book = casebook();
+                busy.set(true);
                 spawn_local(async move {
                     match book.create(case).await {
                         Ok(saved) => go(Route::Case { id: saved.id }),
-                        Err(e) => set_errors.set(vec![FieldError {
-                            field: "name".into(),
-                            message: e.to_string(),
-                        }]),
+                        Err(e) => {
+                            set_errors.set(refusal(&e));
+                            busy.set(false);
+                        }
                     }
                 });
             }
@@ -100,7 +137,7 @@ pub fn NewCasePage() -> impl IntoView {
         <ErrorSummary errors=errors/>
         <form novalidate on:submit=submit>
             <ChildFields name=name reference=reference born=born errors=errors/>
-            <button type="submit" class="button">"Add case"</button>
+            <button type="submit" class="button" disabled=move || busy.get()>"Add case"</button>
         </form>
     }
 }
@@ -121,7 +158,8 @@ fn ChildFields(
 
 #[component]
 pub fn EditChildPage(id: String) -> impl IntoView {
-    with_case(id, |case: Case| {
+    with_case(id, |case: Case, base: StoredValue<Case>| {
+        let busy = RwSignal::new(false);
         let name = RwSignal::new(case.child.name.clone());
         let reference = RwSignal::new(case.child.reference.clone());
         let born = RwSignal::new(DateParts::of(case.child.date_of_birth));
@@ -139,7 +177,7 @@ pub fn EditChildPage(id: String) -> impl IntoView {
             ) {
                 Err(found) => set_errors.set(found),
                 Ok(child) => {
-                    let mut changed = case.clone();
+                    let mut changed = base.get_value();
                     if let Err(e) = changed.update(Part::Child(child), &now_stamp()) {
                         set_errors.set(vec![FieldError {
                             field: "name".into(),
@@ -147,7 +185,7 @@ pub fn EditChildPage(id: String) -> impl IntoView {
                         }]);
                         return;
                     }
-                    save_then_show(changed, set_errors, "name");
+                    save_then_show(changed, base, set_errors, busy);
                 }
             }
         };
@@ -157,7 +195,7 @@ pub fn EditChildPage(id: String) -> impl IntoView {
             <ErrorSummary errors=errors/>
             <form novalidate on:submit=submit>
                 <ChildFields name=name reference=reference born=born errors=errors/>
-                <button type="submit" class="button">"Save changes"</button>
+                <button type="submit" class="button" disabled=move || busy.get()>"Save changes"</button>
             </form>
         }
     })
@@ -165,7 +203,8 @@ pub fn EditChildPage(id: String) -> impl IntoView {
 
 #[component]
 pub fn EventFormPage(id: String, event: Option<String>) -> impl IntoView {
-    with_case(id, move |case: Case| {
+    with_case(id, move |case: Case, base: StoredValue<Case>| {
+        let busy = RwSignal::new(false);
         let existing = event
             .as_ref()
             .and_then(|eid| case.events.iter().find(|e| &e.id == eid).cloned());
@@ -201,7 +240,7 @@ pub fn EventFormPage(id: String, event: Option<String>) -> impl IntoView {
             match read_event(&event_id, &typed) {
                 Err(found) => set_errors.set(found),
                 Ok(event) => {
-                    let mut changed = case.clone();
+                    let mut changed = base.get_value();
                     let at = now_stamp();
                     let applied = if is_new {
                         changed.add(Part::Event(event), &at)
@@ -209,7 +248,7 @@ pub fn EventFormPage(id: String, event: Option<String>) -> impl IntoView {
                         changed.update(Part::Event(event), &at).map(|_| ())
                     };
                     match applied {
-                        Ok(()) => save_then_show(changed, set_errors, "kind"),
+                        Ok(()) => save_then_show(changed, base, set_errors, busy),
                         Err(e) => set_errors.set(vec![FieldError {
                             field: "kind".into(),
                             message: e.to_string(),
@@ -255,7 +294,7 @@ pub fn EventFormPage(id: String, event: Option<String>) -> impl IntoView {
                     <Choice id="rule" label="Which duty was done?" input=input get=|i| i.rule.clone() set=|i, v| i.rule = v
                         options=catalogue().iter().map(|r| (r.id.as_str(), r.due.as_str())).collect() errors=errors/>
                 </Show>
-                <button type="submit" class="button">{if is_new { "Record event" } else { "Save changes" }}</button>
+                <button type="submit" class="button" disabled=move || busy.get()>{if is_new { "Record event" } else { "Save changes" }}</button>
             </form>
         }
         .into_any()
@@ -333,19 +372,33 @@ fn WeeksField(input: RwSignal<EventInput>, errors: ReadSignal<Vec<FieldError>>) 
 
 #[component]
 pub fn DeleteCasePage(id: String) -> impl IntoView {
-    with_case(id, |case: Case| {
+    with_case(id, |case: Case, base: StoredValue<Case>| {
         let (errors, set_errors) = signal(Vec::<FieldError>::new());
-        let (id, revision) = (case.id.clone(), case.revision);
         let confirm = move |_| {
-            let id = id.clone();
+            let (id, revision) = base.with_value(|c| (c.id.clone(), c.revision));
             let book = casebook();
             spawn_local(async move {
                 match book.delete(&id, revision).await {
                     Ok(()) => go(Route::Caseload),
-                    Err(e) => set_errors.set(vec![FieldError {
-                        field: "delete".into(),
-                        message: e.to_string(),
-                    }]),
+                    Err(e) => {
+                        // Deleting is confirmed again against the copy now shown.
+                        if let Some(latest) = book
+                            .cases
+                            .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
+                        {
+                            base.set_value(latest);
+                        }
+                        let message = if e.is_stale() {
+                            "This case was changed in another tab or window after you opened this page, so it was not \
+                             deleted. Check it, then press \u{201c}Delete this case\u{201d} again if you still want to.".to_string()
+                        } else {
+                            e.to_string()
+                        };
+                        set_errors.set(vec![FieldError {
+                            field: String::new(),
+                            message,
+                        }]);
+                    }
                 }
             });
         };

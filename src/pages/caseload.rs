@@ -214,7 +214,7 @@ fn Quarantine() -> impl IntoView {
                                 <li>
                                     <strong>{if q.id.is_empty() { "A record with no id".to_string() } else { format!("Record \u{201c}{}\u{201d}", q.id) }}</strong>
                                     {format!(": {}. ", q.reason)}
-                                    <button type="button" class="link-button" on:click=move |_| download(&name, &json, "application/json")>
+                                    <button type="button" class="link-button" on:click=move |_| { download(&name, &json, "application/json"); }>
                                         "Download this record"
                                     </button>
                                 </li>

@@ -18,6 +18,11 @@ pub enum StoreError {
     Gone(String),
     /// A case with this id is already stored.
     Exists(String),
+    /// The connection closed under this tab (a newer version opened in another tab, or the
+    /// browser's site data was cleared).
+    Closed,
+    /// "Delete all": the number of cases changed since the user confirmed.
+    CountChanged,
     /// Anything else the browser reported, with its words.
     Other(String),
 }
@@ -86,6 +91,16 @@ impl fmt::Display for StoreError {
             StoreError::Exists(id) => write!(
                 f,
                 "A case with id \"{id}\" is already on this device, so it was not added again."
+            ),
+            StoreError::Closed => write!(
+                f,
+                "This tab can no longer save: Care Planner was opened in a newer version in another tab, or \
+                 this browser's site data was cleared. Nothing was changed. Reload the page to carry on."
+            ),
+            StoreError::CountChanged => write!(
+                f,
+                "The cases on this device changed while you were deciding (one was added or deleted in \
+                 another tab). Nothing was deleted: check the number and confirm again."
             ),
             StoreError::Other(detail) => write!(
                 f,

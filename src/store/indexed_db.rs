@@ -2,10 +2,13 @@
 //! Each write is one transaction that first checks the stored revisions, so a batch is
 //! applied whole or not at all. Upgrading records keeps copies of the old ones (in
 //! `before_migration`) until the upgraded ones are written; a record that cannot be read is
-//! moved, whole, to `quarantine`.
+//! moved, whole and as stored, to `quarantine` (`{ record, reason }`).
 
 use care_planner_core::model::record::{case_json, read_record, Migrations, Read};
 use care_planner_core::model::Case;
+use std::cell::Cell;
+use std::rc::Rc;
+
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,6 +30,9 @@ const BEFORE_MIGRATION: &str = "before_migration";
 pub struct IndexedDb {
     db: IdbDatabase,
     migrations: Migrations<'static>,
+    /// Set once the connection has closed under us: another tab opened a newer version of
+    /// the database, or the browser's site data was cleared.
+    closed: Rc<Cell<bool>>,
 }
 
 impl IndexedDb {
@@ -68,12 +74,25 @@ impl IndexedDb {
         });
         request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
         let db: IdbDatabase = done(&request).await?.unchecked_into();
-        // Another tab with a newer version of the app wants to upgrade: let it, by closing.
-        let closing = db.clone();
-        let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| closing.close());
+        // Another tab with a newer version of the app wants to upgrade: let it, by closing;
+        // this tab then says it must be reloaded rather than failing its saves.
+        let closed = Rc::new(Cell::new(false));
+        let (closing, flag) = (db.clone(), closed.clone());
+        let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            flag.set(true);
+            closing.close();
+        });
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         on_version_change.forget();
-        Ok(IndexedDb { db, migrations })
+        let flag = closed.clone();
+        let on_close = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| flag.set(true));
+        db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        on_close.forget();
+        Ok(IndexedDb {
+            db,
+            migrations,
+            closed,
+        })
     }
 
     fn transaction(
@@ -81,6 +100,9 @@ impl IndexedDb {
         stores: &[&str],
         mode: IdbTransactionMode,
     ) -> Result<Transaction, StoreError> {
+        if self.closed.get() {
+            return Err(StoreError::Closed);
+        }
         let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
         let tx = self
             .db
@@ -90,24 +112,23 @@ impl IndexedDb {
     }
 
     pub async fn load_all(&self) -> Result<Loaded, StoreError> {
-        let tx = self.transaction(&[CASES, QUARANTINE], IdbTransactionMode::Readonly)?;
-        let records =
-            Array::from(&done(&tx.store(CASES)?.get_all().map_err(StoreError::from_js)?).await?);
-        let set_aside = Array::from(
-            &done(
-                &tx.store(QUARANTINE)?
-                    .get_all()
-                    .map_err(StoreError::from_js)?,
-            )
-            .await?,
-        );
-        tx.committed().await?;
-
         let mut loaded = Loaded::default();
+        let (records, unreadable_here) = self.read_all(CASES).await?;
+        let (set_aside, unreadable_aside) = self.read_all(QUARANTINE).await?;
         let mut upgraded = Vec::new();
         let mut unreadable = Vec::new();
-        let mut newer = Vec::new();
-        for record in records.iter() {
+        // Records the browser itself cannot read (a lost file) stay where they are.
+        let mut kept_in_place: Vec<Quarantined> = unreadable_here
+            .into_iter()
+            .chain(unreadable_aside)
+            .map(|(id, why)| Quarantined {
+                id,
+                json: String::new(),
+                schema: 0,
+                reason: format!("the browser could not read it ({why})"),
+            })
+            .collect();
+        for record in records {
             let (id, schema, json) = (
                 text(&record, "id"),
                 number(&record, "schema") as u32,
@@ -119,9 +140,9 @@ impl IndexedDb {
                 let reason = format!(
                     "it was saved by a newer version of Care Planner (format {schema}); reload the page to get the newest version"
                 );
-                newer.push(Quarantined {
+                kept_in_place.push(Quarantined {
                     id,
-                    json,
+                    json: stringify(&record),
                     schema,
                     reason,
                 });
@@ -130,12 +151,7 @@ impl IndexedDb {
             match read_record(schema, &json, self.migrations) {
                 Read::Current(case) => loaded.cases.push(case),
                 Read::Upgraded { case, json } => upgraded.push((record, case, json)),
-                Read::Unreadable(reason) => unreadable.push(Quarantined {
-                    id,
-                    json,
-                    schema,
-                    reason,
-                }),
+                Read::Unreadable(reason) => unreadable.push((record, reason)),
             }
         }
         if !upgraded.is_empty() || !unreadable.is_empty() {
@@ -153,59 +169,121 @@ impl IndexedDb {
             .extend(upgraded.into_iter().map(|(_, case, _)| case));
         loaded.quarantined = set_aside
             .iter()
-            .map(|r| Quarantined {
-                id: text(&r, "id"),
-                json: text(&r, "json"),
-                schema: number(&r, "schema") as u32,
-                reason: text(&r, "reason"),
+            .map(|entry| {
+                let original =
+                    Reflect::get(entry, &JsValue::from_str("record")).unwrap_or(JsValue::NULL);
+                Quarantined {
+                    id: text(&original, "id"),
+                    json: stringify(&original),
+                    schema: number(&original, "schema") as u32,
+                    reason: text(entry, "reason"),
+                }
             })
-            .chain(unreadable)
-            .chain(newer)
+            .chain(unreadable.into_iter().map(|(record, reason)| Quarantined {
+                id: text(&record, "id"),
+                json: stringify(&record),
+                schema: number(&record, "schema") as u32,
+                reason,
+            }))
+            .chain(kept_in_place)
             .collect();
         Ok(loaded)
     }
 
-    /// Writes upgraded records back and moves unreadable ones to `quarantine`. The old
-    /// records are first copied to `before_migration` in their own transaction, so that if
-    /// the upgrade fails part-way they are still there; the copies go once it has committed.
+    /// Every record of `store`. If the browser cannot read them all at once (one record's
+    /// data lost), reads them one by one: the readable ones, and the keys of the others
+    /// with why, so that one bad record never stops the rest loading.
+    async fn read_all(
+        &self,
+        store: &str,
+    ) -> Result<(Vec<JsValue>, Vec<(String, String)>), StoreError> {
+        let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
+        let all = done(&tx.store(store)?.get_all().map_err(StoreError::from_js)?).await;
+        tx.committed().await?;
+        if let Ok(all) = all {
+            return Ok((Array::from(&all).iter().collect(), Vec::new()));
+        }
+        let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
+        let records = tx.store(store)?;
+        let keys = Array::from(&done(&records.get_all_keys().map_err(StoreError::from_js)?).await?);
+        let (mut read, mut unreadable) = (Vec::new(), Vec::new());
+        for key in keys.iter() {
+            match records.get(&key).map_err(StoreError::from_js) {
+                Ok(request) => match done(&request).await {
+                    Ok(record) => read.push(record),
+                    Err(e) => unreadable.push((key_text(&key), e.to_string())),
+                },
+                Err(e) => unreadable.push((key_text(&key), e.to_string())),
+            }
+        }
+        tx.committed().await?;
+        Ok((read, unreadable))
+    }
+
+    /// Writes upgraded records back and moves unreadable ones, whole, to `quarantine`:
+    /// each only if it is still as it was read (another tab may have saved or moved it
+    /// since). The old records are first copied to `before_migration` in their own
+    /// transaction, so that if the upgrade fails part-way they are still there; those
+    /// copies go once it has committed.
     async fn rewrite(
         &self,
         upgraded: &[(JsValue, Case, String)],
-        unreadable: &[Quarantined],
+        unreadable: &[(JsValue, String)],
     ) -> Result<(), StoreError> {
+        let copy_key = |record: &JsValue| {
+            JsValue::from_str(&format!(
+                "{}@{}@{}",
+                text(record, "id"),
+                number(record, "schema"),
+                number(record, "revision")
+            ))
+        };
         if !upgraded.is_empty() {
             let tx = self.transaction(&[BEFORE_MIGRATION], IdbTransactionMode::Readwrite)?;
             let result = tx.store(BEFORE_MIGRATION).and_then(|copies| {
                 upgraded.iter().try_for_each(|(old, _, _)| {
-                    copies.add(old).map(|_| ()).map_err(StoreError::from_js)
+                    copies
+                        .put_with_key(old, &copy_key(old))
+                        .map(|_| ())
+                        .map_err(StoreError::from_js)
                 })
             });
             tx.finish(result).await?;
         }
         let tx = self.transaction(&[CASES, QUARANTINE], IdbTransactionMode::Readwrite)?;
-        let result = (|| {
+        let result = async {
             let (cases, quarantine) = (tx.store(CASES)?, tx.store(QUARANTINE)?);
-            for (_, case, json) in upgraded {
-                cases
-                    .put(&record(case, json, self.migrations.current()))
-                    .map_err(StoreError::from_js)?;
+            for (old, case, json) in upgraded {
+                if still_as_read(&cases, old).await? {
+                    let upgraded = record(case, json, self.migrations.current());
+                    cases.put(&upgraded).map_err(StoreError::from_js)?;
+                }
             }
-            for q in unreadable {
-                quarantine
-                    .add(&quarantine_record(q))
-                    .map_err(StoreError::from_js)?;
-                cases
-                    .delete(&JsValue::from_str(&q.id))
-                    .map_err(StoreError::from_js)?;
+            for (old, reason) in unreadable {
+                if still_as_read(&cases, old).await? {
+                    let entry = Object::new();
+                    set(&entry, "record", old);
+                    set(&entry, "reason", &JsValue::from_str(reason));
+                    quarantine.add(&entry).map_err(StoreError::from_js)?;
+                    let key =
+                        Reflect::get(old, &JsValue::from_str("id")).unwrap_or(JsValue::UNDEFINED);
+                    cases.delete(&key).map_err(StoreError::from_js)?;
+                }
             }
             Ok(())
-        })();
+        }
+        .await;
         tx.finish(result).await?;
         if !upgraded.is_empty() {
             let tx = self.transaction(&[BEFORE_MIGRATION], IdbTransactionMode::Readwrite)?;
-            let result = tx
-                .store(BEFORE_MIGRATION)
-                .and_then(|copies| copies.clear().map(|_| ()).map_err(StoreError::from_js));
+            let result = tx.store(BEFORE_MIGRATION).and_then(|copies| {
+                upgraded.iter().try_for_each(|(old, _, _)| {
+                    copies
+                        .delete(&copy_key(old))
+                        .map(|_| ())
+                        .map_err(StoreError::from_js)
+                })
+            });
             tx.finish(result).await?;
         }
         Ok(())
@@ -261,15 +339,24 @@ impl IndexedDb {
         tx.finish(result).await
     }
 
-    pub async fn delete_all(&self) -> Result<(), StoreError> {
+    /// Deletes everything, if the device still holds `expected` cases and set-aside records
+    /// (what the user was shown when confirming).
+    pub async fn delete_all(&self, expected: (usize, usize)) -> Result<(), StoreError> {
         let stores = [CASES, QUARANTINE, BEFORE_MIGRATION];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
-        let result = stores.iter().try_for_each(|store| {
-            tx.store(store)?
-                .clear()
-                .map(|_| ())
-                .map_err(StoreError::from_js)
-        });
+        let result = async {
+            let found = (count(&tx, CASES).await?, count(&tx, QUARANTINE).await?);
+            if found != expected {
+                return Err(StoreError::CountChanged);
+            }
+            stores.iter().try_for_each(|store| {
+                tx.store(store)?
+                    .clear()
+                    .map(|_| ())
+                    .map_err(StoreError::from_js)
+            })
+        }
+        .await;
         tx.finish(result).await
     }
 
@@ -304,33 +391,39 @@ impl IndexedDb {
     }
 }
 
-/// A transaction with its outcome already being listened for.
+type Handler = Closure<dyn FnMut(web_sys::Event)>;
+
+/// A transaction with its outcome already being listened for. Its handlers are owned here
+/// and removed when it is dropped, so none is leaked or called after being freed.
 struct Transaction {
     tx: IdbTransaction,
-    outcome: JsFuture,
+    outcome: Option<JsFuture>,
+    _handlers: Option<(Handler, Handler)>,
 }
 
 impl Transaction {
     fn new(tx: IdbTransaction) -> Transaction {
-        let listening = tx.clone();
+        let mut handlers = None;
         let promise = Promise::new(&mut |resolve, reject| {
-            let complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let complete = Handler::once(move |_: web_sys::Event| {
                 let _ = resolve.call0(&JsValue::NULL);
             });
-            let failing = listening.clone();
-            let failed = Closure::once_into_js(move |_: web_sys::Event| {
+            let failing = tx.clone();
+            let failed = Handler::once(move |_: web_sys::Event| {
                 let error = failing.error().map(JsValue::from).unwrap_or_else(|| {
                     web_sys::DomException::new_with_message_and_name("aborted", "AbortError")
                         .map_or(JsValue::NULL, JsValue::from)
                 });
                 let _ = reject.call1(&JsValue::NULL, &error);
             });
-            listening.set_oncomplete(Some(complete.unchecked_ref()));
-            listening.set_onabort(Some(failed.unchecked_ref()));
+            tx.set_oncomplete(Some(complete.as_ref().unchecked_ref()));
+            tx.set_onabort(Some(failed.as_ref().unchecked_ref()));
+            handlers = Some((complete, failed));
         });
         Transaction {
             tx,
-            outcome: JsFuture::from(promise),
+            outcome: Some(JsFuture::from(promise)),
+            _handlers: handlers,
         }
     }
 
@@ -353,23 +446,33 @@ impl Transaction {
     }
 
     /// Waits until the transaction has committed: only then is the data on the device.
-    async fn committed(self) -> Result<(), StoreError> {
-        self.outcome.await.map(|_| ()).map_err(StoreError::from_js)
+    async fn committed(mut self) -> Result<(), StoreError> {
+        let outcome = self.outcome.take().expect("awaited once");
+        outcome.await.map(|_| ()).map_err(StoreError::from_js)
     }
 }
 
-/// The result of a request, once it succeeds.
+impl Drop for Transaction {
+    fn drop(&mut self) {
+        self.tx.set_oncomplete(None);
+        self.tx.set_onabort(None);
+    }
+}
+
+/// The result of a request, once it succeeds. Its handlers are removed and freed once it
+/// has settled (one of the two never runs, and would otherwise leak with the result).
 async fn done(request: &IdbRequest) -> Result<JsValue, StoreError> {
+    let mut handlers = None;
     let promise = Promise::new(&mut |resolve, reject| {
         let succeeded = request.clone();
-        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
+        let on_success = Handler::once(move |_: web_sys::Event| {
             let _ = resolve.call1(
                 &JsValue::NULL,
                 &succeeded.result().unwrap_or(JsValue::UNDEFINED),
             );
         });
         let failed = request.clone();
-        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+        let on_error = Handler::once(move |_: web_sys::Event| {
             let error = failed
                 .error()
                 .ok()
@@ -377,10 +480,40 @@ async fn done(request: &IdbRequest) -> Result<JsValue, StoreError> {
                 .map_or(JsValue::NULL, JsValue::from);
             let _ = reject.call1(&JsValue::NULL, &error);
         });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
+        request.set_onsuccess(Some(on_success.as_ref().unchecked_ref()));
+        request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        handlers = Some((on_success, on_error));
     });
-    JsFuture::from(promise).await.map_err(StoreError::from_js)
+    let result = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    drop(handlers);
+    result.map_err(StoreError::from_js)
+}
+
+/// How many records `store` holds, read in `tx`.
+async fn count(tx: &Transaction, store: &str) -> Result<usize, StoreError> {
+    let request = tx.store(store)?.count().map_err(StoreError::from_js)?;
+    Ok(done(&request).await?.as_f64().unwrap_or(0.0) as usize)
+}
+
+/// Whether the stored record under `old`'s id is still `old` (same schema, revision and
+/// content), read in the caller's transaction.
+async fn still_as_read(cases: &IdbObjectStore, old: &JsValue) -> Result<bool, StoreError> {
+    let key = Reflect::get(old, &JsValue::from_str("id")).unwrap_or(JsValue::UNDEFINED);
+    let now = done(&cases.get(&key).map_err(StoreError::from_js)?).await?;
+    Ok(!now.is_undefined() && stringify(&now) == stringify(old))
+}
+
+fn stringify(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+fn key_text(key: &JsValue) -> String {
+    key.as_string().unwrap_or_else(|| stringify(key))
 }
 
 fn record(case: &Case, json: &str, schema: u32) -> Object {
@@ -389,15 +522,6 @@ fn record(case: &Case, json: &str, schema: u32) -> Object {
     set(&record, "schema", &JsValue::from(schema));
     set(&record, "revision", &JsValue::from(case.revision as f64));
     set(&record, "json", &JsValue::from_str(json));
-    record
-}
-
-fn quarantine_record(q: &Quarantined) -> Object {
-    let record = Object::new();
-    set(&record, "id", &JsValue::from_str(&q.id));
-    set(&record, "schema", &JsValue::from(q.schema));
-    set(&record, "json", &JsValue::from_str(&q.json));
-    set(&record, "reason", &JsValue::from_str(&q.reason));
     record
 }
 

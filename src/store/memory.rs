@@ -56,8 +56,12 @@ impl Memory {
         Ok(())
     }
 
-    pub fn delete_all(&self) -> Result<(), StoreError> {
-        self.cases.borrow_mut().clear();
+    pub fn delete_all(&self, expected: (usize, usize)) -> Result<(), StoreError> {
+        let mut cases = self.cases.borrow_mut();
+        if (cases.len(), 0) != expected {
+            return Err(StoreError::CountChanged);
+        }
+        cases.clear();
         Ok(())
     }
 }

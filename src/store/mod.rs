@@ -121,11 +121,12 @@ impl Store {
         }
     }
 
-    /// Deletes every case and every set-aside record.
-    pub async fn delete_all(&self) -> Result<(), StoreError> {
+    /// Deletes every case and every set-aside record, if there are still `expected`
+    /// (cases, set-aside records): the numbers the user confirmed.
+    pub async fn delete_all(&self, expected: (usize, usize)) -> Result<(), StoreError> {
         match self {
-            Store::Device(db) => db.delete_all().await,
-            Store::Memory(m) => m.delete_all(),
+            Store::Device(db) => db.delete_all(expected).await,
+            Store::Memory(m) => m.delete_all(expected),
         }
     }
 

@@ -134,7 +134,7 @@ describe('cases on this device', () => {
     await a.getByLabel("Child's name or initials").fill('E.F. renamed');
     await a.getByRole('button', { name: 'Save changes' }).click();
     const alert = a.getByRole('alert');
-    await alert.getByText(/changed in another tab or window after you opened it, so your change was not saved/).waitFor();
+    await alert.getByText(/changed in another tab or window after you opened this page, so your change was not saved/).waitFor();
     assert.match(await a.locator('#save-status').innerText(), /^Not saved\./);
 
     await b.reload();
@@ -142,6 +142,14 @@ describe('cases on this device', () => {
     assert.equal(await b.locator('main h1').innerText(), 'E.F.', 'the stale edit did not overwrite');
     await b.locator('#event-list').getByRole('cell', { name: 'Visit made', exact: true }).waitFor();
     assert.equal(await b.locator('#profile').inputValue(), 'salford');
+
+    // What A typed is still there; saving again applies it to the latest copy, keeping B's changes.
+    assert.equal(await a.getByLabel("Child's name or initials").inputValue(), 'E.F. renamed');
+    await a.getByRole('button', { name: 'Save changes' }).click();
+    await a.locator('main h1').filter({ hasText: 'E.F. renamed' }).waitFor();
+    await a.locator('#event-list').getByRole('cell', { name: 'Visit made', exact: true }).waitFor();
+    assert.equal(await a.locator('#profile').inputValue(), 'salford');
+    await b.locator('main h1').filter({ hasText: 'E.F. renamed' }).waitFor();
     assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
     await context.close();
   });

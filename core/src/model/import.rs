@@ -20,7 +20,8 @@ pub struct Replacement {
     /// The revision of the copy on this device that it would replace: the replacement is
     /// refused if that copy changes before the user confirms.
     pub replaces_revision: u64,
-    /// The copy on this device has changes the file's copy does not (more history).
+    /// The copy on this device has changes the file's copy does not: its history is not
+    /// the start of the file's.
     pub device_is_newer: bool,
 }
 
@@ -39,8 +40,9 @@ pub fn plan_import(existing: &[Case], incoming: Vec<Case>) -> ImportPlan {
             Some(here) if same_content(here, &case) => plan.unchanged.push(case.id),
             Some(here) => plan.replace.push(Replacement {
                 replaces_revision: here.revision,
-                device_is_newer: here.history.len() > case.history.len()
-                    || (here.history.len() == case.history.len() && here.revision > case.revision),
+                // Unless the file's history carries on from the device's, the device has
+                // changes the file's copy would lose.
+                device_is_newer: !case.history.starts_with(&here.history),
                 incoming: case,
             }),
         }
@@ -100,5 +102,42 @@ mod tests {
             plan.replace[0].device_is_newer,
             "the device's copy has a change the file lacks"
         );
+    }
+
+    #[test]
+    fn a_file_that_carries_on_from_the_device_is_not_flagged_but_a_diverged_one_is() {
+        let mut here = case("a", "A");
+        here.update(
+            Part::Child(Child {
+                name: "A1".into(),
+                ..Child::default()
+            }),
+            "t1",
+        )
+        .unwrap();
+        let mut later = here.clone();
+        later
+            .update(
+                Part::Child(Child {
+                    name: "A2".into(),
+                    ..Child::default()
+                }),
+                "t2",
+            )
+            .unwrap();
+        let plan = plan_import(std::slice::from_ref(&here), vec![later]);
+        assert!(
+            !plan.replace[0].device_is_newer,
+            "the file only adds to the device's history"
+        );
+
+        // Both changed since they parted: the same length of history, different changes.
+        let mut diverged = here.clone();
+        here.update(Part::Profile("salford".into()), "t3").unwrap();
+        diverged
+            .update(Part::Profile("local-a".into()), "t3")
+            .unwrap();
+        let plan = plan_import(&[here], vec![diverged]);
+        assert!(plan.replace[0].device_is_newer);
     }
 }

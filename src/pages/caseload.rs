@@ -56,6 +56,8 @@ pub fn CaseloadPage() -> impl IntoView {
         <a class="button" href=Route::NewCase.href()>"Add a case"</a>
         {move || match book.load.get() {
             LoadState::Loading => view! { <p class="body">"Loading your cases…"</p> }.into_any(),
+            // The reason is shown above every page; "no cases" here would be untrue.
+            LoadState::Failed(_) => view! { <p class="body">"Your cases are not shown because they could not be loaded."</p> }.into_any(),
             _ if rows.with(Vec::is_empty) => view! {
                 <p class="body" id="no-cases">"There are no cases on this device."</p>
             }.into_any(),

@@ -119,22 +119,36 @@ impl CaseBook {
 
     async fn reload_all(self) {
         let Some(store) = store() else { return };
-        LOADING.with(|l| *l.borrow_mut() = Some(Vec::new()));
-        let result = store.load_all().await;
-        let changed_meanwhile = LOADING.with(|l| l.borrow_mut().take()).unwrap_or_default();
-        match result {
-            Ok(loaded) => {
-                if let Some(problem) = loaded.problem {
-                    self.save.set(SaveState::Failed(problem));
+        loop {
+            // Only the outermost load collects what other tabs change meanwhile.
+            let outermost = LOADING.with(|l| {
+                let mut l = l.borrow_mut();
+                l.is_none().then(|| *l = Some(Vec::new())).is_some()
+            });
+            let result = store.load_all().await;
+            let changed_meanwhile = if outermost {
+                LOADING.with(|l| l.borrow_mut().take()).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            match result {
+                Ok(loaded) => {
+                    if let Some(problem) = loaded.problem {
+                        self.save.set(SaveState::Failed(problem));
+                    }
+                    self.cases.set(loaded.cases);
+                    self.quarantined.set(loaded.quarantined);
+                    self.load.set(LoadState::Ready);
                 }
-                self.cases.set(loaded.cases);
-                self.quarantined.set(loaded.quarantined);
-                self.load.set(LoadState::Ready);
+                Err(e) => self.load.set(LoadState::Failed(e.to_string())),
             }
-            Err(e) => self.load.set(LoadState::Failed(e.to_string())),
-        }
-        for id in changed_meanwhile {
-            self.reload(&id).await;
+            if changed_meanwhile.iter().any(|id| id == ALL) {
+                continue;
+            }
+            for id in changed_meanwhile {
+                self.reload(&id).await;
+            }
+            return;
         }
     }
 
@@ -234,18 +248,24 @@ impl CaseBook {
         result
     }
 
-    /// Deletes everything, if the device still holds `expected` (cases, set-aside records):
-    /// what the user confirmed.
-    pub async fn delete_all(self, expected: (usize, usize)) -> Result<(), StoreError> {
+    /// Deletes everything, if the device still holds `expected` records (cases and
+    /// set-aside ones together): what the user confirmed.
+    pub async fn delete_all(self, expected: usize) -> Result<(), StoreError> {
         let store = store().ok_or_else(not_ready)?;
         let result = self.write(&[ALL], store.delete_all(expected)).await;
         self.reload_all().await;
         result
     }
 
+    /// Whether a change made with `change` is still being saved: pages ignore a second
+    /// press meanwhile (a double click must not add a task twice or undo two changes).
+    pub fn is_changing(self) -> bool {
+        RUNNING.with(Cell::get)
+    }
+
     /// Applies `change` to the latest copy of case `id` and saves it, one change at a time
-    /// (so that quick clicks build on each other instead of being refused as stale), then
-    /// calls `done` with the outcome in words.
+    /// (each built on the copy the one before saved, never refused as stale by its own
+    /// tab), then calls `done` with the outcome in words.
     pub fn change(
         self,
         id: String,

@@ -486,12 +486,9 @@ async fn unreadable_records_are_set_aside_and_kept() {
 
     // "Delete all data on this device".
     // Refused if the numbers confirmed are not what is stored.
-    assert_eq!(
-        store.delete_all((1, 1)).await,
-        Err(StoreError::CountChanged)
-    );
+    assert_eq!(store.delete_all(2).await, Err(StoreError::CountChanged));
     assert_eq!(store.load_all().await.unwrap().cases.len(), 1);
-    store.delete_all((1, 2)).await.unwrap();
+    store.delete_all(3).await.unwrap();
     let gone = store.load_all().await.unwrap();
     assert!(gone.cases.is_empty());
     assert!(gone.quarantined.is_empty());
@@ -600,4 +597,64 @@ async fn case_json_is_what_is_stored() {
     let saved = store.save(renamed(&original, "R2")).await.unwrap();
     assert_eq!(saved.revision, 2);
     assert_eq!(store.load_all().await.unwrap().cases, vec![saved]);
+}
+
+/// Replaces a method of `IDBObjectStore.prototype` for the rest of this test (the returned
+/// guard puts it back): to make the browser fail as it does when a record's data is lost.
+struct Patched {
+    name: &'static str,
+    original: JsValue,
+}
+
+fn patch_object_store(name: &'static str, body: &str) -> Patched {
+    let prototype = js_sys::eval("IDBObjectStore.prototype").unwrap();
+    let original = js_sys::Reflect::get(&prototype, &JsValue::from_str(name)).unwrap();
+    let replacement = js_sys::Function::new_with_args("...args", body);
+    js_sys::Reflect::set(&prototype, &JsValue::from_str(name), &replacement).unwrap();
+    // The original, for the replacement to call.
+    js_sys::Reflect::set(
+        &prototype,
+        &JsValue::from_str(&format!("__{name}")),
+        &original,
+    )
+    .unwrap();
+    Patched { name, original }
+}
+
+impl Drop for Patched {
+    fn drop(&mut self) {
+        let prototype = js_sys::eval("IDBObjectStore.prototype").unwrap();
+        js_sys::Reflect::set(&prototype, &JsValue::from_str(self.name), &self.original).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_record_the_browser_cannot_read_does_not_stop_the_others_loading() {
+    let store = device("lost").await;
+    let a = store.create(case("a", "A")).await.unwrap();
+    let c = store.create(case("c", "C")).await.unwrap();
+    store.create(case("b", "B")).await.unwrap();
+    {
+        // Reading everything at once fails, and so does reading "b" on its own.
+        let _all = patch_object_store(
+            "getAll",
+            "throw new DOMException('Data lost due to missing file', 'NotReadableError')",
+        );
+        let _one = patch_object_store(
+            "get",
+            "if (args[0] === 'b') throw new DOMException('Data lost due to missing file', 'NotReadableError'); \
+             return this.__get(...args);",
+        );
+        let loaded = store.load_all().await.unwrap();
+        assert_eq!(loaded.cases, vec![a, c]);
+        assert_eq!(loaded.quarantined.len(), 1);
+        assert_eq!(loaded.quarantined[0].id, "b");
+        assert!(
+            loaded.quarantined[0].reason.contains("NotReadableError"),
+            "{}",
+            loaded.quarantined[0].reason
+        );
+    }
+    // Left in place, not moved or deleted: readable again once the browser can.
+    assert_eq!(store.load_all().await.unwrap().cases.len(), 3);
 }

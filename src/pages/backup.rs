@@ -287,12 +287,17 @@ fn DeleteAll() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);
     let counts = move || (book.cases.with(Vec::len), book.quarantined.with(Vec::len));
+    let busy = RwSignal::new(false);
     let delete = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
         // Exactly what the question showed: if another tab changed it meanwhile, nothing
         // is deleted and the user is asked again.
-        let confirmed = counts();
+        let (cases, unreadable) = counts();
         spawn_local(async move {
-            match book.delete_all(confirmed).await {
+            match book.delete_all(cases + unreadable).await {
                 Ok(()) => {
                     crate::preferences::clear();
                     done.set(Some(
@@ -302,6 +307,7 @@ fn DeleteAll() -> impl IntoView {
                 Err(e) => done.set(Some(e.to_string())),
             }
             confirming.set(false);
+            busy.set(false);
             focus("delete-all");
         });
     };
@@ -339,7 +345,7 @@ fn DeleteAll() -> impl IntoView {
                 </span>
             </div>
             <div class="button-group">
-                <button type="button" class="button button--warning" id="delete-all-confirm" on:click=delete>
+                <button type="button" class="button button--warning" id="delete-all-confirm" on:click=delete disabled=move || busy.get()>
                     {move || format!("Yes, delete {}", what())}
                 </button>
                 <button type="button" class="button button--secondary" on:click=move |_| { confirming.set(false); focus("delete-all-start") }>"Cancel"</button>

@@ -117,7 +117,12 @@ pub fn change_case_then(
     change: impl FnOnce(&mut Case, &str) -> Result<(), ChangeError> + 'static,
     on_success: impl FnOnce() + 'static,
 ) {
-    casebook().change(id, change, move |outcome| match outcome {
+    let book = casebook();
+    // A second press while the first is being saved is ignored, as GOV.UK buttons do.
+    if book.is_changing() {
+        return;
+    }
+    book.change(id, change, move |outcome| match outcome {
         Ok(()) => {
             problem.set(None);
             on_success();

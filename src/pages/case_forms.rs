@@ -26,12 +26,16 @@ fn go(route: Route) {
 /// saving again applies what was typed to it.
 fn with_case<V: IntoView + 'static>(
     id: String,
-    form: impl Fn(Case, StoredValue<Case>) -> V + Send + Sync + 'static,
+    form: impl Fn(Case, StoredValue<Option<Case>>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let book = casebook();
+    // Re-rendered only when loading starts or ends, not on every reload (which would throw
+    // away what was typed).
+    let loading = Memo::new(move |_| book.load.get() == LoadState::Loading);
     let opened = StoredValue::new(None::<Case>);
+    let base = StoredValue::new(None::<Case>);
     move || {
-        if book.load.get() == LoadState::Loading {
+        if loading.get() {
             return view! { <p class="body">"Loading the case…"</p> }.into_any();
         }
         let case = opened.get_value().or_else(|| {
@@ -39,10 +43,11 @@ fn with_case<V: IntoView + 'static>(
                 .cases
                 .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned());
             opened.set_value(found.clone());
+            base.set_value(found.clone());
             found
         });
         match case {
-            Some(case) => form(case.clone(), StoredValue::new(case)).into_any(),
+            Some(case) => form(case, base).into_any(),
             None => view! { <CaseNotFound id=id.clone()/> }.into_any(),
         }
     }
@@ -69,7 +74,7 @@ fn refusal(e: &StoreError) -> Vec<FieldError> {
 /// that a second press does not save twice.
 fn save_then_show(
     changed: Case,
-    base: StoredValue<Case>,
+    base: StoredValue<Option<Case>>,
     errors: WriteSignal<Vec<FieldError>>,
     busy: RwSignal<bool>,
 ) {
@@ -84,7 +89,7 @@ fn save_then_show(
                     .cases
                     .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
                 {
-                    base.set_value(latest);
+                    base.set_value(Some(latest));
                 }
                 errors.set(refusal(&e));
                 busy.set(false);
@@ -158,7 +163,7 @@ fn ChildFields(
 
 #[component]
 pub fn EditChildPage(id: String) -> impl IntoView {
-    with_case(id, |case: Case, base: StoredValue<Case>| {
+    with_case(id, |case: Case, base: StoredValue<Option<Case>>| {
         let busy = RwSignal::new(false);
         let name = RwSignal::new(case.child.name.clone());
         let reference = RwSignal::new(case.child.reference.clone());
@@ -177,7 +182,9 @@ pub fn EditChildPage(id: String) -> impl IntoView {
             ) {
                 Err(found) => set_errors.set(found),
                 Ok(child) => {
-                    let mut changed = base.get_value();
+                    let Some(mut changed) = base.get_value() else {
+                        return;
+                    };
                     if let Err(e) = changed.update(Part::Child(child), &now_stamp()) {
                         set_errors.set(vec![FieldError {
                             field: "name".into(),
@@ -203,7 +210,7 @@ pub fn EditChildPage(id: String) -> impl IntoView {
 
 #[component]
 pub fn EventFormPage(id: String, event: Option<String>) -> impl IntoView {
-    with_case(id, move |case: Case, base: StoredValue<Case>| {
+    with_case(id, move |case: Case, base: StoredValue<Option<Case>>| {
         let busy = RwSignal::new(false);
         let existing = event
             .as_ref()
@@ -240,7 +247,9 @@ pub fn EventFormPage(id: String, event: Option<String>) -> impl IntoView {
             match read_event(&event_id, &typed) {
                 Err(found) => set_errors.set(found),
                 Ok(event) => {
-                    let mut changed = base.get_value();
+                    let Some(mut changed) = base.get_value() else {
+                        return;
+                    };
                     let at = now_stamp();
                     let applied = if is_new {
                         changed.add(Part::Event(event), &at)
@@ -372,21 +381,30 @@ fn WeeksField(input: RwSignal<EventInput>, errors: ReadSignal<Vec<FieldError>>) 
 
 #[component]
 pub fn DeleteCasePage(id: String) -> impl IntoView {
-    with_case(id, |case: Case, base: StoredValue<Case>| {
+    with_case(id, |case: Case, base: StoredValue<Option<Case>>| {
         let (errors, set_errors) = signal(Vec::<FieldError>::new());
+        // The copy the question describes: after a refusal, the latest one, which is then
+        // what a second press deletes.
+        let shown = RwSignal::new(case.clone());
+        let busy = RwSignal::new(false);
         let confirm = move |_| {
-            let (id, revision) = base.with_value(|c| (c.id.clone(), c.revision));
+            if busy.get_untracked() {
+                return;
+            }
+            let (id, revision) = shown.with_untracked(|c| (c.id.clone(), c.revision));
             let book = casebook();
+            busy.set(true);
             spawn_local(async move {
                 match book.delete(&id, revision).await {
                     Ok(()) => go(Route::Caseload),
                     Err(e) => {
-                        // Deleting is confirmed again against the copy now shown.
+                        busy.set(false);
                         if let Some(latest) = book
                             .cases
                             .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
                         {
-                            base.set_value(latest);
+                            base.set_value(Some(latest.clone()));
+                            shown.set(latest);
                         }
                         let message = if e.is_stale() {
                             "This case was changed in another tab or window after you opened this page, so it was not \
@@ -406,12 +424,12 @@ pub fn DeleteCasePage(id: String) -> impl IntoView {
             <a href=Route::Case { id: case.id.clone() }.href() class="back-link">"Back to the case"</a>
             <PageHeading text=format!("Delete the case of {}?", case.child.name)/>
             <ErrorSummary errors=errors/>
-            <p class="body">
-                {format!("This deletes {}'s case from this device: {} events, {} tasks and its history. It cannot be undone.", case.child.name, case.events.len(), case.tasks.len())}
+            <p class="body" id="delete-what">
+                {move || shown.with(|c| format!("This deletes {}'s case from this device: {} events, {} tasks and its history. It cannot be undone.", c.child.name, c.events.len(), c.tasks.len()))}
             </p>
             <p class="body">"If you may need it again, export it from the case page first."</p>
             <div class="button-group">
-                <button type="button" class="button button--warning" id="delete" on:click=confirm>"Delete this case"</button>
+                <button type="button" class="button button--warning" id="delete" on:click=confirm disabled=move || busy.get()>"Delete this case"</button>
                 <a class="link" href=Route::Case { id: case.id.clone() }.href()>"Cancel"</a>
             </div>
         }

@@ -34,8 +34,9 @@ impl StoreError {
             return match e.name().as_str() {
                 "QuotaExceededError" => StoreError::Quota,
                 "AbortError" => StoreError::Aborted,
-                "SecurityError" | "InvalidStateError" | "UnknownError" | "NotAllowedError"
-                | "NotFoundError" => {
+                // Not `UnknownError`: a damaged or locked database must not be taken for a
+                // browser that keeps nothing (the cases may still be there).
+                "SecurityError" | "InvalidStateError" | "NotAllowedError" => {
                     StoreError::Unavailable(format!("{}: {}", e.name(), e.message()))
                 }
                 _ => StoreError::Other(format!("{}: {}", e.name(), e.message())),

@@ -198,8 +198,11 @@ impl IndexedDb {
         store: &str,
     ) -> Result<(Vec<JsValue>, Vec<(String, String)>), StoreError> {
         let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
-        let all = done(&tx.store(store)?.get_all().map_err(StoreError::from_js)?).await;
-        tx.committed().await?;
+        let all = match tx.store(store)?.get_all() {
+            Ok(request) => done(&request).await,
+            Err(thrown) => Err(StoreError::from_js(thrown)),
+        };
+        let _ = tx.committed().await;
         if let Ok(all) = all {
             return Ok((Array::from(&all).iter().collect(), Vec::new()));
         }
@@ -339,13 +342,13 @@ impl IndexedDb {
         tx.finish(result).await
     }
 
-    /// Deletes everything, if the device still holds `expected` cases and set-aside records
-    /// (what the user was shown when confirming).
-    pub async fn delete_all(&self, expected: (usize, usize)) -> Result<(), StoreError> {
+    /// Deletes everything, if the device still holds `expected` records, cases and set-aside
+    /// ones together (what the user was shown when confirming).
+    pub async fn delete_all(&self, expected: usize) -> Result<(), StoreError> {
         let stores = [CASES, QUARANTINE, BEFORE_MIGRATION];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = async {
-            let found = (count(&tx, CASES).await?, count(&tx, QUARANTINE).await?);
+            let found = count(&tx, CASES).await? + count(&tx, QUARANTINE).await?;
             if found != expected {
                 return Err(StoreError::CountChanged);
             }
@@ -472,7 +475,10 @@ async fn done(request: &IdbRequest) -> Result<JsValue, StoreError> {
             );
         });
         let failed = request.clone();
-        let on_error = Handler::once(move |_: web_sys::Event| {
+        let on_error = Handler::once(move |event: web_sys::Event| {
+            // The caller decides: a writer aborts its transaction on any error (`finish`);
+            // a reader goes on to read what it can.
+            event.prevent_default();
             let error = failed
                 .error()
                 .ok()

@@ -56,9 +56,9 @@ impl Memory {
         Ok(())
     }
 
-    pub fn delete_all(&self, expected: (usize, usize)) -> Result<(), StoreError> {
+    pub fn delete_all(&self, expected: usize) -> Result<(), StoreError> {
         let mut cases = self.cases.borrow_mut();
-        if (cases.len(), 0) != expected {
+        if cases.len() != expected {
             return Err(StoreError::CountChanged);
         }
         cases.clear();

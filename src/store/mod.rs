@@ -121,9 +121,10 @@ impl Store {
         }
     }
 
-    /// Deletes every case and every set-aside record, if there are still `expected`
-    /// (cases, set-aside records): the numbers the user confirmed.
-    pub async fn delete_all(&self, expected: (usize, usize)) -> Result<(), StoreError> {
+    /// Deletes every case and every set-aside record, if there are still `expected` of them
+    /// together: the number the user confirmed. (Together, because a record that cannot be
+    /// read may be listed as set aside while still stored with the cases.)
+    pub async fn delete_all(&self, expected: usize) -> Result<(), StoreError> {
         match self {
             Store::Device(db) => db.delete_all(expected).await,
             Store::Memory(m) => m.delete_all(expected),

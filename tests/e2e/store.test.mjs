@@ -101,8 +101,12 @@ describe('cases on this device', () => {
     assert.match(await history.nth(1).innerText(), /\(undone\)/);
 
     await page.getByLabel('What needs doing').fill('Book the first review');
-    await page.getByRole('button', { name: 'Add task' }).click();
+    // A double click adds the task once.
+    await page.getByRole('button', { name: 'Add task' }).dblclick();
     await page.locator('.task-list__item').filter({ hasText: 'Book the first review' }).waitFor();
+    await page.locator('#save-status').filter({ hasText: /^Saved at/ }).waitFor();
+    assert.equal(await page.locator('.task-list__item').count(), 1);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tasks', 'focus stays with the tasks');
     await page.getByRole('button', { name: /^Mark as done.*Book the first review/ }).click();
     await page.getByRole('button', { name: /^Mark as not done.*Book the first review/ }).waitFor();
     assert.match(await history.first().innerText(), /^Marked the task “Book the first review” as done/);

@@ -178,6 +178,14 @@ fn read_case(value: &Value, location: &str, problems: &mut Vec<Problem>) -> Opti
     let events: Vec<Event> = list(map, "events", location, problems, |e: &Event| e.id.clone());
     let tasks: Vec<Task> = list(map, "tasks", location, problems, |t: &Task| t.id.clone());
     let history: Vec<HistoryEntry> = list(map, "history", location, problems, |_| String::new());
+    for (i, entry) in history.iter().enumerate() {
+        if !entry.is_consistent() {
+            problems.push(Problem::new(
+                join(location, &format!("history › {}", i + 1)),
+                "needs a \"before\" or an \"after\", and where it has both they must be the same part of the case (the same event or task, the child, or the procedures)",
+            ));
+        }
+    }
     let revision = optional(map, "revision", location, problems).unwrap_or(0);
     let profile =
         optional(map, "profile", location, problems).unwrap_or_else(super::default_profile);
@@ -381,6 +389,18 @@ mod tests {
                 "case 2 (id \"b\") › child › name: is empty; give the child's name or initials",
             ]
         );
+    }
+
+    #[test]
+    fn a_history_entry_must_name_one_part_of_the_case() {
+        let text = r#"{"format":"care-planner-cases","version":1,"cases":[{"id":"a","child":{"name":"A"},"history":[
+            {"at":"t","summary":"nothing"},
+            {"at":"t","summary":"mixed","before":{"profile":"national"},"after":{"task":{"id":"t1","title":"T"}}}]}]}"#;
+        let found = problems(text);
+        assert_eq!(found.len(), 2);
+        assert!(found[0]
+            .starts_with("case 1 (id \"a\") › history › 1: needs a \"before\" or an \"after\""));
+        assert!(found[1].starts_with("case 1 (id \"a\") › history › 2: "));
     }
 
     #[test]

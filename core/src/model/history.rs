@@ -85,6 +85,23 @@ impl Part {
     }
 }
 
+impl HistoryEntry {
+    /// Has a part, and its before and after (where both are given) are the same part of
+    /// the case: the same event or task, or both the child's details or the procedures.
+    pub fn is_consistent(&self) -> bool {
+        match (&self.before, &self.after) {
+            (None, None) => false,
+            (Some(a), Some(b)) => match (a, b) {
+                (Part::Child(_), Part::Child(_)) | (Part::Profile(_), Part::Profile(_)) => true,
+                (Part::Event(x), Part::Event(y)) => x.id == y.id,
+                (Part::Task(x), Part::Task(y)) => x.id == y.id,
+                _ => false,
+            },
+            _ => true,
+        }
+    }
+}
+
 impl Case {
     /// The current content of the slot `part` names; `None` for an event or task not in the case.
     pub fn current(&self, part: &Part) -> Option<Part> {
@@ -180,11 +197,9 @@ impl Case {
             .rposition(can_undo)
             .ok_or(ChangeError::NothingToUndo)?;
         let entry = self.history[index].clone();
-        let slot = entry
-            .after
-            .as_ref()
-            .or(entry.before.as_ref())
-            .expect("a change has a part");
+        let Some(slot) = entry.after.as_ref().or(entry.before.as_ref()) else {
+            return Err(ChangeError::NothingToUndo);
+        };
         if self.current(slot) != entry.after {
             return Err(ChangeError::ChangedSince(slot.describe()));
         }
@@ -253,6 +268,11 @@ impl Case {
 /// An entry Undo may reverse: a change not yet undone, not itself an undo, and not the
 /// case's creation (the child's details cannot be removed, only the case deleted).
 fn can_undo(entry: &HistoryEntry) -> bool {
+    // Entries read from a file are checked (`file.rs`), but undo must never act on one
+    // whose before and after are not the same part of the case.
+    if !entry.is_consistent() {
+        return false;
+    }
     let whole_case = matches!(entry.after, Some(Part::Child(_)) | Some(Part::Profile(_)))
         && entry.before.is_none();
     !entry.undone && !entry.is_undo && !whole_case

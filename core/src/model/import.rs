@@ -42,12 +42,32 @@ pub fn plan_import(existing: &[Case], incoming: Vec<Case>) -> ImportPlan {
                 replaces_revision: here.revision,
                 // Unless the file's history carries on from the device's, the device has
                 // changes the file's copy would lose.
-                device_is_newer: !case.history.starts_with(&here.history),
+                device_is_newer: !carries_on_from(&case, here),
                 incoming: case,
             }),
         }
     }
     plan
+}
+
+/// Whether `file`'s history starts with `device`'s: the same changes, whether or not some
+/// were undone since (undoing marks the earlier entry).
+fn carries_on_from(file: &Case, device: &Case) -> bool {
+    let same = |a: &super::HistoryEntry, b: &super::HistoryEntry| {
+        super::HistoryEntry {
+            undone: false,
+            ..a.clone()
+        } == super::HistoryEntry {
+            undone: false,
+            ..b.clone()
+        }
+    };
+    file.history.len() >= device.history.len()
+        && device
+            .history
+            .iter()
+            .zip(&file.history)
+            .all(|(d, f)| same(d, f))
 }
 
 /// Equal apart from the revision, which only counts saves on one device.
@@ -125,10 +145,11 @@ mod tests {
                 "t2",
             )
             .unwrap();
+        later.undo("t3").unwrap();
         let plan = plan_import(std::slice::from_ref(&here), vec![later]);
         assert!(
             !plan.replace[0].device_is_newer,
-            "the file only adds to the device's history"
+            "the file only adds to the device's history, an undo included"
         );
 
         // Both changed since they parted: the same length of history, different changes.

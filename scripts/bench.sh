@@ -42,7 +42,7 @@ Chromium $(chromium --version 2>/dev/null | awk '{print $2}') on this project's 
 1,000 synthetic cases are imported through the Settings page, then the caseload is loaded
 from a fresh page ${LOADS:-7} times (timings from the page's own performance marks), and
 one case is saved repeatedly (changing its procedures), timed from the change until the
-page shows "Saved at".
+page shows "Saved at" and the change in the case's history.
 
 $store_results
 

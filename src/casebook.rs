@@ -283,11 +283,22 @@ impl CaseBook {
             return;
         }
         spawn_local(async move {
-            while let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+            loop {
+                let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) else {
+                    RUNNING.with(|r| r.set(false));
+                    return;
+                };
                 let outcome = self.run(job.id, job.change).await;
+                // Saved: the next press counts from here, even one made in `done`.
+                let last = QUEUE.with(|q| q.borrow().is_empty());
+                if last {
+                    RUNNING.with(|r| r.set(false));
+                }
                 (job.done)(outcome);
+                if last {
+                    return;
+                }
             }
-            RUNNING.with(|r| r.set(false));
         });
     }
 

@@ -117,6 +117,12 @@ impl CaseBook {
             .with(|cases| cases.iter().find(|c| c.id == id).cloned())
     }
 
+    /// The latest copy of the case with this id, untracked: what a change is applied to.
+    pub fn latest(self, id: &str) -> Option<Case> {
+        self.cases
+            .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
+    }
+
     async fn reload_all(self) {
         let Some(store) = store() else { return };
         loop {
@@ -303,9 +309,7 @@ impl CaseBook {
     }
 
     async fn run(self, id: String, change: ChangeFn) -> Result<(), String> {
-        let found = self
-            .cases
-            .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned());
+        let found = self.latest(&id);
         let Some(mut case) = found else {
             return Err(
                 "This case is no longer on this device; it may have been deleted in another tab."

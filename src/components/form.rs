@@ -88,6 +88,25 @@ pub fn ErrorMessage(id: String, message: Signal<Option<String>>) -> impl IntoVie
     }
 }
 
+/// `aria-describedby` for a field: its hint (if it has one) and its error (while shown),
+/// whose ids are `{id}-hint` and `{id}-error`.
+fn described_by(
+    id: &'static str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + Clone {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.get().is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 #[component]
 pub fn TextInput(
     id: &'static str,
@@ -98,21 +117,8 @@ pub fn TextInput(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] width: Option<&'static str>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = described_by(id, hint.is_some(), error);
     view! {
         <div class="form-group" class:form-group--error=move || error.get().is_some()>
             <label class="label" for=id>{label}</label>
@@ -143,18 +149,8 @@ pub fn DateInput(
     value: RwSignal<DateParts>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if error.get().is_some() {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = described_by(id, true, error);
     let part = move |name: &'static str,
                      label: &'static str,
                      width: &'static str,

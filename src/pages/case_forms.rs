@@ -39,9 +39,7 @@ fn with_case<V: IntoView + 'static>(
             return view! { <p class="body">"Loading the case…"</p> }.into_any();
         }
         let case = opened.get_value().or_else(|| {
-            let found = book
-                .cases
-                .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned());
+            let found = book.latest(&id);
             opened.set_value(found.clone());
             base.set_value(found.clone());
             found
@@ -85,10 +83,7 @@ fn save_then_show(
         match book.save(changed).await {
             Ok(_) => go(Route::Case { id }),
             Err(e) => {
-                if let Some(latest) = book
-                    .cases
-                    .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
-                {
+                if let Some(latest) = book.latest(&id) {
                     base.set_value(Some(latest));
                 }
                 errors.set(refusal(&e));
@@ -399,10 +394,7 @@ pub fn DeleteCasePage(id: String) -> impl IntoView {
                     Ok(()) => go(Route::Caseload),
                     Err(e) => {
                         busy.set(false);
-                        if let Some(latest) = book
-                            .cases
-                            .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
-                        {
+                        if let Some(latest) = book.latest(&id) {
                             base.set_value(Some(latest.clone()));
                             shown.set(latest);
                         }

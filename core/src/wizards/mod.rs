@@ -1,8 +1,13 @@
 //! Guided procedures ("wizards").
 //!
-//! For now this is the catalogue the pages are built from: each wizard's address, title,
-//! purpose and sources. The wizard engine (questions, next-node rules, outcomes) will live
-//! beside it, one module per wizard.
+//! The catalogue the pages are built from (each wizard's address, title, purpose and
+//! sources), the engine all wizards share (`engine`), and one module per wizard with its
+//! questions, next-node rule and outcomes.
+
+pub mod engine;
+pub mod section_20;
+#[cfg(test)]
+mod section_20_tests;
 
 use crate::sources::Citation;
 

@@ -34,6 +34,13 @@ pub enum Route {
     /// The list of guided procedures.
     Wizards,
     Wizard(WizardKind),
+    /// A wizard under way for a case: the next question, a question to change, "Check your
+    /// answers", or the confirmation.
+    WizardStep {
+        kind: WizardKind,
+        case: String,
+        step: Step,
+    },
     Trainer,
     Settings,
     About,
@@ -42,6 +49,19 @@ pub enum Route {
     NotFound {
         path: String,
     },
+}
+
+/// Where a wizard under way is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// The first question not yet answered.
+    Next,
+    /// One question, to change its answer.
+    Change(String),
+    /// "Check your answers".
+    Check,
+    /// The confirmation, once saved.
+    Done,
 }
 
 /// The longest case id an address may carry; case ids are generated, far shorter.
@@ -82,6 +102,25 @@ impl Route {
                 }
             }
             ["wizards"] => Route::Wizards,
+            ["wizards", slug, case, rest @ ..] if is_case_id(case) => {
+                let step = match rest {
+                    [] => Some(Step::Next),
+                    ["check"] => Some(Step::Check),
+                    ["done"] => Some(Step::Done),
+                    ["change", question] if is_case_id(question) => {
+                        Some(Step::Change(question.to_string()))
+                    }
+                    _ => None,
+                };
+                match (WizardKind::from_slug(slug), step) {
+                    (Some(kind), Some(step)) => Route::WizardStep {
+                        kind,
+                        case: case.to_string(),
+                        step,
+                    },
+                    _ => Route::not_found(path),
+                }
+            }
             ["wizards", slug] => match WizardKind::from_slug(slug) {
                 Some(kind) => Route::Wizard(kind),
                 None => Route::not_found(path),
@@ -116,6 +155,15 @@ impl Route {
             } => format!("#/cases/{id}/events/{event}"),
             Route::Wizards => "#/wizards".to_string(),
             Route::Wizard(kind) => format!("#/wizards/{}", kind.slug()),
+            Route::WizardStep { kind, case, step } => {
+                let base = format!("#/wizards/{}/{case}", kind.slug());
+                match step {
+                    Step::Next => base,
+                    Step::Check => format!("{base}/check"),
+                    Step::Done => format!("{base}/done"),
+                    Step::Change(question) => format!("{base}/change/{question}"),
+                }
+            }
             Route::Trainer => "#/trainer".to_string(),
             Route::Settings => "#/settings".to_string(),
             Route::About => "#/about".to_string(),
@@ -133,7 +181,7 @@ impl Route {
             | Route::EditChild { .. }
             | Route::EventForm { .. }
             | Route::DeleteCase { .. } => Some(NavItem::Caseload),
-            Route::Wizards | Route::Wizard(_) => Some(NavItem::Wizards),
+            Route::Wizards | Route::Wizard(_) | Route::WizardStep { .. } => Some(NavItem::Wizards),
             Route::Trainer => Some(NavItem::Trainer),
             Route::Settings => Some(NavItem::Settings),
             Route::About | Route::Privacy => Some(NavItem::About),

@@ -1,6 +1,6 @@
 //! Properties of the app's addresses that must hold for any input a user can type or paste.
 
-use care_planner_core::routes::Route;
+use care_planner_core::routes::{Route, Step};
 use care_planner_core::wizards::WizardKind;
 use proptest::prelude::*;
 
@@ -17,6 +17,17 @@ fn any_route() -> impl Strategy<Value = Route> {
         id().prop_map(|id| Route::EditChild { id }),
         id().prop_map(|id| Route::DeleteCase { id }),
         (id(), prop::option::of(id())).prop_map(|(id, event)| Route::EventForm { id, event }),
+        (
+            prop::sample::select(WizardKind::ALL.to_vec()),
+            id(),
+            prop_oneof![
+                Just(Step::Next),
+                Just(Step::Check),
+                Just(Step::Done),
+                id().prop_map(Step::Change)
+            ]
+        )
+            .prop_map(|(kind, case, step)| Route::WizardStep { kind, case, step }),
         Just(Route::Wizards),
         prop::sample::select(WizardKind::ALL.to_vec()).prop_map(Route::Wizard),
         Just(Route::Trainer),

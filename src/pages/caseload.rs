@@ -4,14 +4,16 @@
 use care_planner_core::caseload::{arrange, row, Filter, Row, Sort};
 use care_planner_core::engine::Scheduler;
 use care_planner_core::examples::{example, IDS};
-use care_planner_core::routes::Route;
+use care_planner_core::routes::{Route, Step};
 use care_planner_core::rules::{builtin_profiles, catalogue};
+use care_planner_core::wizards::WizardKind;
 use leptos::prelude::*;
 
 use crate::casebook::{casebook, LoadState};
 use crate::clock::{days_since, local_stamp, today};
 use crate::components::heading::PageHeading;
 use crate::files::download;
+use crate::pages::wizard_steps::in_progress;
 use crate::preferences::last_backup;
 use crate::profiles::imported_profiles;
 
@@ -53,6 +55,7 @@ pub fn CaseloadPage() -> impl IntoView {
         <PageHeading text="Your caseload"/>
         <BackupReminder/>
         <Quarantine/>
+        <InProgress/>
         <a class="button" href=Route::NewCase.href()>"Add a case"</a>
         {move || match book.load.get() {
             LoadState::Loading => view! { <p class="body">"Loading your cases…"</p> }.into_any(),
@@ -192,6 +195,39 @@ fn BackupReminder() -> impl IntoView {
             }
             .into_any(),
         )
+    }
+}
+
+/// Guided procedures started and not finished: where to carry on.
+#[component]
+fn InProgress() -> impl IntoView {
+    let book = casebook();
+    move || {
+        let drafts: Vec<(String, String, WizardKind)> = book.cases.with(|cases| {
+            cases
+                .iter()
+                .flat_map(|c| {
+                    WizardKind::ALL
+                        .into_iter()
+                        .filter(|k| in_progress(c, *k))
+                        .map(|k| (c.id.clone(), c.child.name.clone(), k))
+                })
+                .collect()
+        });
+        (!drafts.is_empty()).then(|| {
+            view! {
+                <h2 class="heading-m">"Guided procedures in progress"</h2>
+                <ul class="list" id="in-progress">
+                    {drafts.into_iter().map(|(case, name, kind)| view! {
+                        <li>
+                            <a href=Route::WizardStep { kind, case, step: Step::Next }.href()>
+                                {format!("Continue the {} for {name}", kind.title().to_lowercase())}
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
     }
 }
 

@@ -10,6 +10,7 @@ mod not_found;
 mod privacy;
 mod settings;
 mod trainer;
+mod wizard_steps;
 mod wizards;
 
 use care_planner_core::routes::Route;
@@ -27,6 +28,9 @@ pub fn page_for(route: Route) -> AnyView {
         Route::DeleteCase { id } => view! { <case_forms::DeleteCasePage id=id/> }.into_any(),
         Route::Wizards => wizards::WizardsPage().into_any(),
         Route::Wizard(kind) => view! { <wizards::WizardPage kind=kind/> }.into_any(),
+        Route::WizardStep { kind, case, step } => {
+            view! { <wizard_steps::WizardStepPage kind=kind case=case step=step/> }.into_any()
+        }
         Route::Trainer => trainer::TrainerPage().into_any(),
         Route::Settings => settings::SettingsPage().into_any(),
         Route::About => about::AboutPage().into_any(),

@@ -295,7 +295,7 @@ pub enum Next {
 }
 
 /// A guided procedure: its questions and outcomes, and the rule for what comes next.
-pub trait Flow {
+pub trait Flow: Sync {
     fn questions(&self) -> &'static [Question];
     fn outcomes(&self) -> &'static [Outcome];
     /// The first question.

@@ -6,6 +6,10 @@
 
 pub mod engine;
 pub mod section_20;
+
+/// The key, among a wizard's stored answers, that marks it finished (question ids never
+/// start with `_`).
+pub const FINISHED: &str = "_finished";
 #[cfg(test)]
 mod section_20_tests;
 
@@ -20,6 +24,14 @@ pub enum WizardKind {
 }
 
 impl WizardKind {
+    /// The wizard's questions and rules; `None` while it is still to be built.
+    pub fn flow(self) -> Option<&'static dyn engine::Flow> {
+        match self {
+            WizardKind::Section20Admission => Some(&section_20::Section20),
+            _ => None,
+        }
+    }
+
     pub const ALL: [WizardKind; 3] = [
         WizardKind::Section20Admission,
         WizardKind::PreProceedings,

@@ -1,0 +1,439 @@
+//! A wizard under way: one question per page, "Check your answers", then the confirmation.
+//! Each answer is saved in the case as a draft as soon as it is given, so the wizard can be
+//! left and resumed; what it produces (events, tasks) is written only on confirming.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use care_planner_core::forms::{DateParts, FieldError};
+use care_planner_core::model::{Case, ChangeError, Part};
+use care_planner_core::routes::{Route, Step as At};
+use care_planner_core::wizards::engine::{
+    walk, Answer, Answers, Flow, Input, Kind, Question, Step,
+};
+use care_planner_core::wizards::section_20::admission;
+use care_planner_core::wizards::{WizardKind, FINISHED};
+use leptos::prelude::*;
+
+use crate::casebook::{casebook, LoadState};
+use crate::components::form::{DateInput, ErrorMessage, ErrorSummary};
+use crate::components::heading::PageHeading;
+use crate::components::summary_list::SummaryList;
+use crate::pages::case::CaseNotFound;
+use crate::pages::deadlines::Deadlines;
+
+fn go(route: Route) {
+    let _ = window().location().set_hash(&route.href());
+}
+
+/// The stored answers of `kind` in `case`.
+pub fn stored(case: &Case, kind: WizardKind) -> BTreeMap<String, String> {
+    case.answers.get(kind.slug()).cloned().unwrap_or_default()
+}
+
+/// A wizard started on this case and not yet finished.
+pub fn in_progress(case: &Case, kind: WizardKind) -> bool {
+    case.answers
+        .get(kind.slug())
+        .is_some_and(|a| !a.contains_key(FINISHED))
+}
+
+#[component]
+pub fn WizardStepPage(kind: WizardKind, case: String, step: At) -> impl IntoView {
+    let book = casebook();
+    let id = case;
+    let Some(flow) = kind.flow() else {
+        return view! { <CaseNotFound id=id/> }.into_any();
+    };
+    let found = {
+        let id = id.clone();
+        Memo::new(move |_| book.find(&id))
+    };
+    (move || match (found.get(), book.load.get()) {
+        (None, LoadState::Loading) => view! { <p class="body">"Loading…"</p> }.into_any(),
+        (None, _) => view! { <CaseNotFound id=id.clone()/> }.into_any(),
+        (Some(case), _) => {
+            let answers = Answers::decode(flow, &stored(&case, kind));
+            let path = walk(flow, &answers, &case.profile);
+            match (&step, path.now) {
+                (At::Done, _) => view! { <Confirmation kind=kind case=case/> }.into_any(),
+                (At::Check, Step::Done(_)) => {
+                    view! { <CheckAnswers kind=kind case=case/> }.into_any()
+                }
+                (At::Change(question), _) => match flow.question(question) {
+                    Some(q) => view! { <QuestionPage kind=kind case=case question=q/> }.into_any(),
+                    None => view! { <CaseNotFound id=question.clone()/> }.into_any(),
+                },
+                (_, Step::Ask(q)) => {
+                    view! { <QuestionPage kind=kind case=case question=q/> }.into_any()
+                }
+                (At::Next, Step::Done(_)) => {
+                    go(Route::WizardStep {
+                        kind,
+                        case: case.id.clone(),
+                        step: At::Check,
+                    });
+                    view! { <p class="body">"Loading…"</p> }.into_any()
+                }
+            }
+        }
+    })
+    .into_any()
+}
+
+/// Saves `answers` as the draft of `kind` in case `id` (no history entry: a draft is not
+/// yet a change to the case), then goes to `then`.
+fn save_draft(
+    kind: WizardKind,
+    id: String,
+    flow: &'static dyn Flow,
+    answers: Answers,
+    then: Route,
+    problem: WriteSignal<Vec<FieldError>>,
+) {
+    let book = casebook();
+    if book.is_changing() {
+        return;
+    }
+    book.change(
+        id,
+        move |case, _| {
+            case.answers
+                .insert(kind.slug().to_string(), answers.encode(flow));
+            Ok(())
+        },
+        move |outcome| match outcome {
+            Ok(()) => go(then),
+            Err(why) => problem.set(vec![FieldError {
+                field: String::new(),
+                message: why,
+            }]),
+        },
+    );
+}
+
+#[component]
+fn QuestionPage(kind: WizardKind, case: Case, question: &'static Question) -> impl IntoView {
+    let flow = kind.flow().expect("a wizard with a flow");
+    let answers = Answers::decode(flow, &stored(&case, kind));
+    let path = walk(flow, &answers, &case.profile);
+    // The question before this one on the path, or the start page.
+    let before = match path.answered.iter().position(|q| q.id == question.id) {
+        Some(i) => i.checked_sub(1).map(|i| path.answered[i]),
+        None => path.answered.last().copied(),
+    };
+    let back = match before {
+        Some(q) => Route::WizardStep {
+            kind,
+            case: case.id.clone(),
+            step: At::Change(q.id.to_string()),
+        },
+        None => Route::Wizard(kind),
+    };
+    let input = RwSignal::new(initial_input(answers.get(question.id)));
+    let date = RwSignal::new(input.get_untracked().date);
+    let (errors, set_errors) = signal(Vec::<FieldError>::new());
+    let error = Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| !e.field.is_empty())
+                .map(|e| e.message.clone())
+        })
+    });
+    let case_id = case.id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = Input {
+            date: date.get_untracked(),
+            ..input.get_untracked()
+        };
+        match question.read(&typed) {
+            Err(message) => set_errors.set(vec![FieldError {
+                field: first_field(question),
+                message,
+            }]),
+            Ok(answer) => {
+                let mut answers = answers.clone();
+                answers.set(question.id, answer);
+                let done = matches!(walk(flow, &answers, &case.profile).now, Step::Done(_));
+                let step = if done { At::Check } else { At::Next };
+                let then = Route::WizardStep {
+                    kind,
+                    case: case_id.clone(),
+                    step,
+                };
+                save_draft(kind, case_id.clone(), flow, answers, then, set_errors);
+            }
+        }
+    };
+    view! {
+        <a href=back.href() class="back-link">"Back"</a>
+        <span class="caption-l">{format!("{} – {}", kind.title(), case.child.name)}</span>
+        <PageHeading text=question.text.to_string()/>
+        <ErrorSummary errors=errors/>
+        <form novalidate on:submit=submit>
+            {match question.kind {
+                Kind::YesNo => options_view(question, &[("yes", "Yes"), ("no", "No")], input, error).into_any(),
+                Kind::Choice(options) => {
+                    let pairs: Vec<(&'static str, &'static str)> = options.iter().map(|o| (o.value, o.label)).collect();
+                    options_view(question, &pairs, input, error).into_any()
+                }
+                Kind::Date | Kind::DateTime => view! {
+                    <DateInput id=question.id legend="Date" hint=question.hint.unwrap_or("For example, 27 3 2026") value=date error=error/>
+                    {(question.kind == Kind::DateTime).then(|| view! {
+                        <div class="form-group">
+                            <label class="label" for=format!("{}-time", question.id)>"Time"</label>
+                            <div class="hint" id=format!("{}-time-hint", question.id)>"On the 24-hour clock, such as 17:30"</div>
+                            <input class="input input--width-4" id=format!("{}-time", question.id) type="text" autocomplete="off"
+                                aria-describedby=format!("{}-time-hint", question.id)
+                                prop:value=move || input.with(|i| i.time.clone())
+                                on:input=move |ev| input.update(|i| i.time = event_target_value(&ev))/>
+                        </div>
+                    })}
+                }.into_any(),
+                Kind::Checklist(items) => view! {
+                    <div class="form-group" class:form-group--error=move || error.get().is_some()>
+                        <fieldset class="fieldset" aria-describedby=format!("{}-hint", question.id)>
+                            <legend class="visually-hidden">{question.text}</legend>
+                            <div class="hint" id=format!("{}-hint", question.id)>{question.hint.unwrap_or("Select all that apply.")}</div>
+                            <ErrorMessage id=format!("{}-error", question.id) message=error/>
+                            {items.iter().enumerate().map(|(i, item)| {
+                                let id = if i == 0 { question.id.to_string() } else { format!("{}-{}", question.id, item.value) };
+                                let value = item.value;
+                                view! {
+                                    <div class="checkboxes__item">
+                                        <input class="checkbox" type="checkbox" id=id.clone() name=question.id value=value
+                                            prop:checked=move || input.with(|i| i.checked.iter().any(|c| c == value))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                input.update(|i| {
+                                                    i.checked.retain(|c| c != value);
+                                                    if on { i.checked.push(value.to_string()); }
+                                                });
+                                            }/>
+                                        <label for=id>{item.label}</label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    </div>
+                }.into_any(),
+                Kind::Text => view! {
+                    <div class="form-group" class:form-group--error=move || error.get().is_some()>
+                        <label class="visually-hidden" for=question.id>{question.text}</label>
+                        {question.hint.map(|h| view! { <div class="hint" id=format!("{}-hint", question.id)>{h}</div> })}
+                        <ErrorMessage id=format!("{}-error", question.id) message=error/>
+                        <textarea class="input textarea" id=question.id name=question.id rows="4"
+                            aria-describedby=format!("{}-hint", question.id)
+                            prop:value=move || input.with(|i| i.text.clone())
+                            on:input=move |ev| input.update(|i| i.text = event_target_value(&ev))></textarea>
+                    </div>
+                }.into_any(),
+            }}
+            <button type="submit" class="button">"Continue"</button>
+        </form>
+        <details class="details">
+            <summary class="details__summary">"Where this question comes from"</summary>
+            <div class="details__text"><p class="body">{question.source.label()}</p></div>
+        </details>
+    }
+}
+
+/// The id of the input the error summary links to.
+fn first_field(question: &Question) -> String {
+    match question.kind {
+        Kind::Date | Kind::DateTime => format!("{}-day", question.id),
+        _ => question.id.to_string(),
+    }
+}
+
+fn initial_input(answer: Option<&Answer>) -> Input {
+    let mut input = Input::default();
+    match answer {
+        Some(Answer::Yes(yes)) => input.choice = if *yes { "yes" } else { "no" }.into(),
+        Some(Answer::Choice(value)) => input.choice = value.to_string(),
+        Some(Answer::Date(date)) => input.date = DateParts::of(Some(*date)),
+        Some(Answer::DateTime(date, time)) => {
+            input.date = DateParts::of(Some(*date));
+            input.time = time.to_string();
+        }
+        Some(Answer::Checklist(values)) => {
+            input.checked = values.iter().map(|v| v.to_string()).collect()
+        }
+        Some(Answer::Text(text)) => input.text = text.clone(),
+        None => {}
+    }
+    input
+}
+
+/// Radios for a yes/no or a choice, in a fieldset named by the question.
+fn options_view(
+    question: &'static Question,
+    options: &[(&'static str, &'static str)],
+    input: RwSignal<Input>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{}-hint", question.id);
+    view! {
+        <div class="form-group" class:form-group--error=move || error.get().is_some()>
+            <fieldset class="fieldset" aria-describedby=question.hint.map(|_| hint_id.clone())>
+                <legend class="visually-hidden">{question.text}</legend>
+                {question.hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+                <ErrorMessage id=format!("{}-error", question.id) message=error/>
+                {options.iter().enumerate().map(|(i, (value, label))| {
+                    let id = if i == 0 { question.id.to_string() } else { format!("{}-{}", question.id, value) };
+                    let value = *value;
+                    view! {
+                        <div class="radios__item">
+                            <input class="radio" type="radio" id=id.clone() name=question.id value=value
+                                prop:checked=move || input.with(|i| i.choice == value)
+                                on:change=move |_| input.update(|i| i.choice = value.to_string())/>
+                            <label for=id>{*label}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+fn CheckAnswers(kind: WizardKind, case: Case) -> impl IntoView {
+    let flow = kind.flow().expect("a wizard with a flow");
+    let answers = Answers::decode(flow, &stored(&case, kind));
+    let path = walk(flow, &answers, &case.profile);
+    let Step::Done(outcome) = path.now else {
+        return view! { <p class="body">"Some questions are still to be answered."</p> }.into_any();
+    };
+    let (errors, set_errors) = signal(Vec::<FieldError>::new());
+    let case_id = case.id.clone();
+    let confirm = {
+        let answers = answers.clone();
+        move |_| {
+            let book = casebook();
+            if book.is_changing() {
+                return;
+            }
+            let (answers, id) = (answers.clone(), case_id.clone());
+            let outcome_id = outcome.id;
+            book.change(
+                id.clone(),
+                move |case, at| finish(case, kind, flow, &answers, outcome_id, at),
+                move |result| match result {
+                    Ok(()) => go(Route::WizardStep {
+                        kind,
+                        case: id,
+                        step: At::Done,
+                    }),
+                    Err(why) => set_errors.set(vec![FieldError {
+                        field: String::new(),
+                        message: why,
+                    }]),
+                },
+            );
+        }
+    };
+    let rows = answer_rows(kind, &case, &answers, &path.answered, true);
+    view! {
+        <span class="caption-l">{format!("{} – {}", kind.title(), case.child.name)}</span>
+        <PageHeading text="Check your answers before saving them"/>
+        <ErrorSummary errors=errors/>
+        <dl class="summary-list" id="check-answers">{rows}</dl>
+        <h2 class="heading-m">{outcome.title}</h2>
+        <p class="body" id="outcome">{outcome.next_step}</p>
+        <p class="hint">{format!("Source: {}", outcome.source.label())}</p>
+        <button type="button" class="button" id="confirm" on:click=confirm>"Confirm and save to the case"</button>
+    }
+    .into_any()
+}
+
+/// The answers on the path as summary-list rows, with "Change" links while checking.
+fn answer_rows(
+    kind: WizardKind,
+    case: &Case,
+    answers: &Answers,
+    path: &[&'static Question],
+    changeable: bool,
+) -> impl IntoView {
+    path.iter()
+        .map(|q| {
+            let href = Route::WizardStep { kind, case: case.id.clone(), step: At::Change(q.id.to_string()) }.href();
+            let answer = answers.get(q.id).map(|a| q.describe(a)).unwrap_or_default();
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{q.text}</dt>
+                    <dd class="summary-list__value">{answer}</dd>
+                    {changeable.then(|| view! {
+                        <dd class="summary-list__actions">
+                            <a href=href>"Change"<span class="visually-hidden">{format!(" {}", q.text.to_lowercase())}</span></a>
+                        </dd>
+                    })}
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+/// Writes what the outcome produces into the case, each addition in its history, and
+/// marks the wizard finished.
+fn finish(
+    case: &mut Case,
+    kind: WizardKind,
+    flow: &'static dyn Flow,
+    answers: &Answers,
+    outcome: &str,
+    at: &str,
+) -> Result<(), ChangeError> {
+    if kind == WizardKind::Section20Admission && outcome == "admitted" {
+        if let Some((events, tasks)) = admission(answers) {
+            for event in events {
+                case.add(Part::Event(event), at)?;
+            }
+            for task in tasks {
+                case.add(Part::Task(task), at)?;
+            }
+        }
+    }
+    let mut stored = answers.encode(flow);
+    stored.insert(FINISHED.to_string(), format!("{outcome} {at}"));
+    case.answers.insert(kind.slug().to_string(), stored);
+    Ok(())
+}
+
+#[component]
+fn Confirmation(kind: WizardKind, case: Case) -> impl IntoView {
+    let flow = kind.flow().expect("a wizard with a flow");
+    let answers = Answers::decode(flow, &stored(&case, kind));
+    let path = walk(flow, &answers, &case.profile);
+    let outcome = match path.now {
+        Step::Done(o) => Some(o),
+        Step::Ask(_) => None,
+    };
+    let summary = answer_rows(kind, &case, &answers, &path.answered, false);
+    let rows = vec![
+        ("Child", case.child.name.clone()),
+        ("Events recorded", case.events.len().to_string()),
+        (
+            "Tasks",
+            case.tasks
+                .iter()
+                .filter(|t| t.done.is_none())
+                .count()
+                .to_string(),
+        ),
+    ];
+    let profile = Signal::stored(case.profile.clone());
+    let shared = Arc::new(case.clone());
+    view! {
+        <div class="panel" id="confirmation">
+            <PageHeading text=outcome.map_or("Saved", |o| o.title).to_string()/>
+        </div>
+        <p class="body">{outcome.map(|o| o.next_step)}</p>
+        <SummaryList rows=rows/>
+        <p class="body"><a href=Route::Case { id: case.id.clone() }.href()>{format!("Go to {}'s case", case.child.name)}</a></p>
+        <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Print this summary"</button>
+        <h2 class="heading-l">"Your answers"</h2>
+        <dl class="summary-list" id="answers">{summary}</dl>
+        <Deadlines case=shared profile_id=profile/>
+    }
+}

@@ -56,8 +56,8 @@ pub enum Route {
 pub enum Step {
     /// The first question not yet answered.
     Next,
-    /// One question, to change its answer.
-    Change(String),
+    /// One question, by its id: the next one, or one to change.
+    Question(String),
     /// "Check your answers".
     Check,
     /// The confirmation, once saved.
@@ -107,8 +107,8 @@ impl Route {
                     [] => Some(Step::Next),
                     ["check"] => Some(Step::Check),
                     ["done"] => Some(Step::Done),
-                    ["change", question] if is_case_id(question) => {
-                        Some(Step::Change(question.to_string()))
+                    [question] if is_case_id(question) => {
+                        Some(Step::Question(question.to_string()))
                     }
                     _ => None,
                 };
@@ -161,7 +161,7 @@ impl Route {
                     Step::Next => base,
                     Step::Check => format!("{base}/check"),
                     Step::Done => format!("{base}/done"),
-                    Step::Change(question) => format!("{base}/change/{question}"),
+                    Step::Question(question) => format!("{base}/{question}"),
                 }
             }
             Route::Trainer => "#/trainer".to_string(),

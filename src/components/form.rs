@@ -3,6 +3,8 @@
 
 use care_planner_core::forms::{DateParts, FieldError};
 use leptos::prelude::*;
+
+use crate::components::heading::PageHeading;
 use wasm_bindgen::JsCast;
 
 /// "There is a problem": every error, each a link that moves focus to its field. Takes
@@ -148,6 +150,9 @@ pub fn DateInput(
     hint: &'static str,
     value: RwSignal<DateParts>,
     error: Signal<Option<String>>,
+    /// The legend is the page's heading (a question page, GOV.UK style).
+    #[prop(optional)]
+    as_heading: bool,
 ) -> impl IntoView {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described = described_by(id, true, error);
@@ -177,7 +182,9 @@ pub fn DateInput(
     view! {
         <div class="form-group" class:form-group--error=move || error.get().is_some()>
             <fieldset class="fieldset" role="group" aria-describedby=described>
-                <legend class="fieldset__legend">{legend}</legend>
+                <legend class="fieldset__legend">
+                    {if as_heading { view! { <PageHeading text=legend/> }.into_any() } else { legend.into_any() }}
+                </legend>
                 <div class="hint" id=hint_id.clone()>{hint}</div>
                 <ErrorMessage id=error_id message=error/>
                 <div class="date-input" id=id>

@@ -53,32 +53,96 @@ pub fn WizardStepPage(kind: WizardKind, case: String, step: At) -> impl IntoView
         (None, LoadState::Loading) => view! { <p class="body">"Loading…"</p> }.into_any(),
         (None, _) => view! { <CaseNotFound id=id.clone()/> }.into_any(),
         (Some(case), _) => {
+            let finished = case
+                .answers
+                .get(kind.slug())
+                .and_then(|a| a.get(FINISHED))
+                .is_some();
             let answers = Answers::decode(flow, &stored(&case, kind));
             let path = walk(flow, &answers, &case.profile);
+            let to = |step: At| {
+                go(Route::WizardStep {
+                    kind,
+                    case: case.id.clone(),
+                    step,
+                });
+                view! { <p class="body">"Loading…"</p> }.into_any()
+            };
             match (&step, path.now) {
-                (At::Done, _) => view! { <Confirmation kind=kind case=case/> }.into_any(),
+                (At::Done, _) if finished => {
+                    view! { <Confirmation kind=kind case=case/> }.into_any()
+                }
+                (_, _) if finished => view! { <Finished kind=kind case=case/> }.into_any(),
+                (At::Done, _) => to(At::Next),
                 (At::Check, Step::Done(_)) => {
                     view! { <CheckAnswers kind=kind case=case/> }.into_any()
                 }
-                (At::Change(question), _) => match flow.question(question) {
-                    Some(q) => view! { <QuestionPage kind=kind case=case question=q/> }.into_any(),
-                    None => view! { <CaseNotFound id=question.clone()/> }.into_any(),
-                },
-                (_, Step::Ask(q)) => {
-                    view! { <QuestionPage kind=kind case=case question=q/> }.into_any()
+                // A question on the path (to change it) or the one to answer now; any other
+                // address leads to the next question.
+                (At::Question(question), now) => {
+                    let on_path = path.answered.iter().any(|q| q.id == question)
+                        || matches!(now, Step::Ask(q) if q.id == question);
+                    match flow.question(question).filter(|_| on_path) {
+                        Some(q) => {
+                            view! { <QuestionPage kind=kind case=case question=q/> }.into_any()
+                        }
+                        None => to(At::Next),
+                    }
                 }
-                (At::Next, Step::Done(_)) => {
-                    go(Route::WizardStep {
-                        kind,
-                        case: case.id.clone(),
-                        step: At::Check,
-                    });
-                    view! { <p class="body">"Loading…"</p> }.into_any()
-                }
+                (_, Step::Ask(q)) => to(At::Question(q.id.to_string())),
+                (_, Step::Done(_)) => to(At::Check),
             }
         }
     })
     .into_any()
+}
+
+/// A wizard already finished for this case: what it decided, and a way to start again.
+#[component]
+fn Finished(kind: WizardKind, case: Case) -> impl IntoView {
+    let (errors, set_errors) = signal(Vec::<FieldError>::new());
+    let id = case.id.clone();
+    let again = move |_| {
+        let book = casebook();
+        if book.is_changing() {
+            return;
+        }
+        let id = id.clone();
+        book.change(
+            id.clone(),
+            move |case, _| {
+                case.answers
+                    .insert(kind.slug().to_string(), BTreeMap::new());
+                Ok(())
+            },
+            move |outcome| match outcome {
+                Ok(()) => go(Route::WizardStep {
+                    kind,
+                    case: id,
+                    step: At::Next,
+                }),
+                Err(why) => set_errors.set(vec![FieldError {
+                    field: String::new(),
+                    message: why,
+                }]),
+            },
+        );
+    };
+    view! {
+        <ErrorSummary errors=errors/>
+        <PageHeading text=format!("The {} is finished for {}", kind.title().to_lowercase(), case.child.name)/>
+        <p class="body">
+            <a href=Route::WizardStep { kind, case: case.id.clone(), step: At::Done }.href()>"See what it decided"</a>
+            " or "
+            <a href=Route::Case { id: case.id.clone() }.href()>{format!("go to {}'s case", case.child.name)}</a>
+            "."
+        </p>
+        <p class="body">
+            "Starting again clears these answers. What the wizard recorded on the case stays; change \
+             or delete it on the case page first if it was wrong."
+        </p>
+        <button type="button" class="button button--secondary" on:click=again>"Start the answers again"</button>
+    }
 }
 
 /// Saves `answers` as the draft of `kind` in case `id` (no history entry: a draft is not
@@ -117,30 +181,59 @@ fn QuestionPage(kind: WizardKind, case: Case, question: &'static Question) -> im
     let flow = kind.flow().expect("a wizard with a flow");
     let answers = Answers::decode(flow, &stored(&case, kind));
     let path = walk(flow, &answers, &case.profile);
-    // The question before this one on the path, or the start page.
+    // Changing an answer from "Check your answers" goes back there; otherwise to the
+    // question before, or from the first question to the case.
+    let complete = matches!(path.now, Step::Done(_));
     let before = match path.answered.iter().position(|q| q.id == question.id) {
         Some(i) => i.checked_sub(1).map(|i| path.answered[i]),
         None => path.answered.last().copied(),
     };
-    let back = match before {
-        Some(q) => Route::WizardStep {
+    let back = match (complete, before) {
+        (true, _) => Route::WizardStep {
             kind,
             case: case.id.clone(),
-            step: At::Change(q.id.to_string()),
+            step: At::Check,
         },
-        None => Route::Wizard(kind),
+        (false, Some(q)) => Route::WizardStep {
+            kind,
+            case: case.id.clone(),
+            step: At::Question(q.id.to_string()),
+        },
+        (false, None) => Route::Case {
+            id: case.id.clone(),
+        },
     };
     let input = RwSignal::new(initial_input(answers.get(question.id)));
     let date = RwSignal::new(input.get_untracked().date);
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
-    let error = Signal::derive(move || {
-        errors.with(|e| {
-            e.iter()
-                .find(|e| !e.field.is_empty())
-                .map(|e| e.message.clone())
+    let id = question.id;
+    let time_id = format!("{id}-time");
+    // The message for the question's own inputs; a time has its own.
+    let error = {
+        let time_id = time_id.clone();
+        Signal::derive(move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|e| {
+                        (e.field == id || e.field.starts_with(&format!("{id}-")))
+                            && e.field != time_id
+                    })
+                    .map(|e| e.message.clone())
+            })
         })
-    });
+    };
+    let time_error = {
+        let time_id = time_id.clone();
+        Signal::derive(move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|e| e.field == time_id)
+                    .map(|e| e.message.clone())
+            })
+        })
+    };
     let case_id = case.id.clone();
+    let profile = case.profile.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = Input {
@@ -148,15 +241,14 @@ fn QuestionPage(kind: WizardKind, case: Case, question: &'static Question) -> im
             ..input.get_untracked()
         };
         match question.read(&typed) {
-            Err(message) => set_errors.set(vec![FieldError {
-                field: first_field(question),
-                message,
-            }]),
+            Err(e) => set_errors.set(vec![e]),
             Ok(answer) => {
                 let mut answers = answers.clone();
                 answers.set(question.id, answer);
-                let done = matches!(walk(flow, &answers, &case.profile).now, Step::Done(_));
-                let step = if done { At::Check } else { At::Next };
+                let step = match walk(flow, &answers, &profile).now {
+                    Step::Done(_) => At::Check,
+                    Step::Ask(q) => At::Question(q.id.to_string()),
+                };
                 let then = Route::WizardStep {
                     kind,
                     case: case_id.clone(),
@@ -166,84 +258,103 @@ fn QuestionPage(kind: WizardKind, case: Case, question: &'static Question) -> im
             }
         }
     };
+    let caption = format!("{} – {}", kind.title(), case.child.name);
+    let hint_id = format!("{id}-hint");
+    let described = move || {
+        let mut ids = Vec::new();
+        if question.hint.is_some() {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.get().is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let hint = question
+        .hint
+        .map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> });
+    let fields = match question.kind {
+        Kind::YesNo | Kind::Choice(_) | Kind::Checklist(_) => {
+            let (options, multiple): (Vec<(&'static str, &'static str)>, bool) = match question.kind
+            {
+                Kind::Choice(options) => {
+                    (options.iter().map(|o| (o.value, o.label)).collect(), false)
+                }
+                Kind::Checklist(items) => {
+                    (items.iter().map(|o| (o.value, o.label)).collect(), true)
+                }
+                _ => (vec![("yes", "Yes"), ("no", "No")], false),
+            };
+            view! {
+                <div class="form-group" class:form-group--error=move || error.get().is_some()>
+                    <fieldset class="fieldset" aria-describedby=described>
+                        <legend class="fieldset__legend">
+                            <span class="caption-l">{caption.clone()}</span>
+                            <PageHeading text=question.text.to_string()/>
+                        </legend>
+                        {hint}
+                        <ErrorMessage id=format!("{id}-error") message=error/>
+                        {options_view(question, &options, multiple, input)}
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+        Kind::Date | Kind::DateTime => {
+            let time = (question.kind == Kind::DateTime).then(|| {
+                let time_hint = format!("{id}-time-hint");
+                let time_described = {
+                    let time_hint = time_hint.clone();
+                    move || if time_error.get().is_some() { format!("{time_hint} {id}-time-error") } else { time_hint.clone() }
+                };
+                view! {
+                    <div class="form-group" class:form-group--error=move || time_error.get().is_some()>
+                        <label class="label" for=time_id.clone()>"Time"</label>
+                        <div class="hint" id=time_hint>"On the 24-hour clock, such as 17:30"</div>
+                        <ErrorMessage id=format!("{id}-time-error") message=time_error/>
+                        <input class="input input--width-4" class:input--error=move || time_error.get().is_some()
+                            id=time_id.clone() type="text" autocomplete="off" aria-describedby=time_described
+                            prop:value=move || input.with(|i| i.time.clone())
+                            on:input=move |ev| input.update(|i| i.time = event_target_value(&ev))/>
+                    </div>
+                }
+            });
+            view! {
+                <span class="caption-l">{caption.clone()}</span>
+                <DateInput id=id legend=question.text hint=question.hint.unwrap_or("For example, 27 3 2026") value=date error=error as_heading=true/>
+                {time}
+            }
+            .into_any()
+        }
+        Kind::Text => {
+            document().set_title(&care_planner_core::page_title(question.text));
+            view! {
+                <div class="form-group" class:form-group--error=move || error.get().is_some()>
+                    <span class="caption-l">{caption.clone()}</span>
+                    <h1 class="label-wrapper" tabindex="-1">
+                        <label class="heading-xl" for=id>{question.text}</label>
+                    </h1>
+                    {hint}
+                    <ErrorMessage id=format!("{id}-error") message=error/>
+                    <textarea class="input textarea" id=id name=id rows="4" aria-describedby=described
+                        prop:value=move || input.with(|i| i.text.clone())
+                        on:input=move |ev| input.update(|i| i.text = event_target_value(&ev))></textarea>
+                </div>
+            }
+            .into_any()
+        }
+    };
     view! {
         <a href=back.href() class="back-link">"Back"</a>
-        <span class="caption-l">{format!("{} – {}", kind.title(), case.child.name)}</span>
-        <PageHeading text=question.text.to_string()/>
         <ErrorSummary errors=errors/>
         <form novalidate on:submit=submit>
-            {match question.kind {
-                Kind::YesNo => options_view(question, &[("yes", "Yes"), ("no", "No")], input, error).into_any(),
-                Kind::Choice(options) => {
-                    let pairs: Vec<(&'static str, &'static str)> = options.iter().map(|o| (o.value, o.label)).collect();
-                    options_view(question, &pairs, input, error).into_any()
-                }
-                Kind::Date | Kind::DateTime => view! {
-                    <DateInput id=question.id legend="Date" hint=question.hint.unwrap_or("For example, 27 3 2026") value=date error=error/>
-                    {(question.kind == Kind::DateTime).then(|| view! {
-                        <div class="form-group">
-                            <label class="label" for=format!("{}-time", question.id)>"Time"</label>
-                            <div class="hint" id=format!("{}-time-hint", question.id)>"On the 24-hour clock, such as 17:30"</div>
-                            <input class="input input--width-4" id=format!("{}-time", question.id) type="text" autocomplete="off"
-                                aria-describedby=format!("{}-time-hint", question.id)
-                                prop:value=move || input.with(|i| i.time.clone())
-                                on:input=move |ev| input.update(|i| i.time = event_target_value(&ev))/>
-                        </div>
-                    })}
-                }.into_any(),
-                Kind::Checklist(items) => view! {
-                    <div class="form-group" class:form-group--error=move || error.get().is_some()>
-                        <fieldset class="fieldset" aria-describedby=format!("{}-hint", question.id)>
-                            <legend class="visually-hidden">{question.text}</legend>
-                            <div class="hint" id=format!("{}-hint", question.id)>{question.hint.unwrap_or("Select all that apply.")}</div>
-                            <ErrorMessage id=format!("{}-error", question.id) message=error/>
-                            {items.iter().enumerate().map(|(i, item)| {
-                                let id = if i == 0 { question.id.to_string() } else { format!("{}-{}", question.id, item.value) };
-                                let value = item.value;
-                                view! {
-                                    <div class="checkboxes__item">
-                                        <input class="checkbox" type="checkbox" id=id.clone() name=question.id value=value
-                                            prop:checked=move || input.with(|i| i.checked.iter().any(|c| c == value))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                input.update(|i| {
-                                                    i.checked.retain(|c| c != value);
-                                                    if on { i.checked.push(value.to_string()); }
-                                                });
-                                            }/>
-                                        <label for=id>{item.label}</label>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </fieldset>
-                    </div>
-                }.into_any(),
-                Kind::Text => view! {
-                    <div class="form-group" class:form-group--error=move || error.get().is_some()>
-                        <label class="visually-hidden" for=question.id>{question.text}</label>
-                        {question.hint.map(|h| view! { <div class="hint" id=format!("{}-hint", question.id)>{h}</div> })}
-                        <ErrorMessage id=format!("{}-error", question.id) message=error/>
-                        <textarea class="input textarea" id=question.id name=question.id rows="4"
-                            aria-describedby=format!("{}-hint", question.id)
-                            prop:value=move || input.with(|i| i.text.clone())
-                            on:input=move |ev| input.update(|i| i.text = event_target_value(&ev))></textarea>
-                    </div>
-                }.into_any(),
-            }}
+            {fields}
             <button type="submit" class="button">"Continue"</button>
         </form>
         <details class="details">
             <summary class="details__summary">"Where this question comes from"</summary>
             <div class="details__text"><p class="body">{question.source.label()}</p></div>
         </details>
-    }
-}
-
-/// The id of the input the error summary links to.
-fn first_field(question: &Question) -> String {
-    match question.kind {
-        Kind::Date | Kind::DateTime => format!("{}-day", question.id),
-        _ => question.id.to_string(),
     }
 }
 
@@ -266,35 +377,47 @@ fn initial_input(answer: Option<&Answer>) -> Input {
     input
 }
 
-/// Radios for a yes/no or a choice, in a fieldset named by the question.
+/// Radios (one answer) or checkboxes (any), inside the question's fieldset. The first
+/// input's id is the question's, for the error summary's link.
 fn options_view(
     question: &'static Question,
     options: &[(&'static str, &'static str)],
+    multiple: bool,
     input: RwSignal<Input>,
-    error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let hint_id = format!("{}-hint", question.id);
-    view! {
-        <div class="form-group" class:form-group--error=move || error.get().is_some()>
-            <fieldset class="fieldset" aria-describedby=question.hint.map(|_| hint_id.clone())>
-                <legend class="visually-hidden">{question.text}</legend>
-                {question.hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
-                <ErrorMessage id=format!("{}-error", question.id) message=error/>
-                {options.iter().enumerate().map(|(i, (value, label))| {
-                    let id = if i == 0 { question.id.to_string() } else { format!("{}-{}", question.id, value) };
-                    let value = *value;
-                    view! {
-                        <div class="radios__item">
-                            <input class="radio" type="radio" id=id.clone() name=question.id value=value
-                                prop:checked=move || input.with(|i| i.choice == value)
-                                on:change=move |_| input.update(|i| i.choice = value.to_string())/>
-                            <label for=id>{*label}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-        </div>
-    }
+    let (kind, item) = if multiple {
+        ("checkbox", "checkboxes__item")
+    } else {
+        ("radio", "radios__item")
+    };
+    options
+        .iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let id = if i == 0 { question.id.to_string() } else { format!("{}-{}", question.id, value) };
+            let value = *value;
+            view! {
+                <div class=item>
+                    <input class=kind type=kind id=id.clone() name=question.id value=value
+                        prop:checked=move || input.with(|i| if multiple { i.checked.iter().any(|c| c == value) } else { i.choice == value })
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            input.update(|i| {
+                                if multiple {
+                                    i.checked.retain(|c| c != value);
+                                    if on {
+                                        i.checked.push(value.to_string());
+                                    }
+                                } else {
+                                    i.choice = value.to_string();
+                                }
+                            });
+                        }/>
+                    <label for=id>{*label}</label>
+                </div>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -357,7 +480,7 @@ fn answer_rows(
 ) -> impl IntoView {
     path.iter()
         .map(|q| {
-            let href = Route::WizardStep { kind, case: case.id.clone(), step: At::Change(q.id.to_string()) }.href();
+            let href = Route::WizardStep { kind, case: case.id.clone(), step: At::Question(q.id.to_string()) }.href();
             let answer = answers.get(q.id).map(|a| q.describe(a)).unwrap_or_default();
             view! {
                 <div class="summary-list__row">

@@ -100,6 +100,9 @@ fn StartForm(kind: WizardKind) -> impl IntoView {
         let mut case = Case::new(new_id("c"), child);
         case.profile = profile.get_untracked();
         case.record_creation(&now_stamp());
+        // An empty draft from the start, so that the caseload offers to carry on with it.
+        case.answers
+            .insert(kind.slug().to_string(), Default::default());
         busy.set(true);
         spawn_local(async move {
             match book.create(case).await {

@@ -49,29 +49,41 @@ describe('the Section 20 admission wizard', () => {
     await choose(page, 'The Strategic Lead (Safeguarding)');
     await question(page, 'What was decided?');
     await choose(page, 'Admit the child to care under section 20');
-    await question(page, 'Does every parent with parental responsibility agree');
-    await choose(page, 'Yes');
-    await question(page, 'Do the parents giving consent have the capacity');
-    await choose(page, 'Yes');
-
-    // Leave midway and come back: the answers so far are kept.
-    await question(page, 'Is there a parent who does not live with the child?');
-    await page.reload();
-    await question(page, 'Is there a parent who does not live with the child?');
-    await openPage(page, env.url + '#/', 'Your caseload');
-    await page.locator('#in-progress').getByRole('link', { name: 'Continue the section 20 admission for W.Z.' }).click();
     await question(page, 'Is there a parent who does not live with the child?');
     await choose(page, 'No');
+    await question(page, 'Does anyone with parental responsibility object');
+    await choose(page, 'No');
+
+    // Leave midway and come back: the answers so far are kept.
+    await question(page, 'Do the parents agreeing to the accommodation have the capacity');
+    await page.reload();
+    await question(page, 'Do the parents agreeing to the accommodation have the capacity');
+    await openPage(page, env.url + '#/', 'Your caseload');
+    await page.locator('#in-progress').getByRole('link', { name: 'Continue the section 20 admission for W.Z.' }).click();
+    await question(page, 'Do the parents agreeing to the accommodation have the capacity');
+    // Back goes to the question before, with its answer kept.
+    await page.locator('a.back-link').click();
+    await question(page, 'Does anyone with parental responsibility object');
+    assert.equal(await page.getByLabel('No', { exact: true }).isChecked(), true);
+    await choose(page, 'No');
+    await question(page, 'Do the parents agreeing to the accommodation have the capacity');
+    await choose(page, 'Yes');
 
     await question(page, 'When did the child start to be looked after?');
+    // A wrong time is reported on the time input, not the date.
     await typeInto(page, 'Day', '2');
     await typeInto(page, 'Month', '3');
     await typeInto(page, 'Year', '2026');
-    await typeInto(page, 'Time', '15:00');
+    await typeInto(page, 'Time', '25:00');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByRole('link', { name: 'Enter the time on the 24-hour clock, such as 17:30' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'admitted-at-time');
+    await page.getByLabel('Time', { exact: true }).fill('');
+    await page.keyboard.type('15:00');
     await page.keyboard.press('Enter');
     await question(page, 'Where is the child placed?');
     await choose(page, 'With a mainstream foster carer');
-    await question(page, 'Has the child\u2019s family been referred for a Family Group Conference?'.replace('\u2019', "'"));
+    await question(page, "Has the child's family been referred for a Family Group Conference?");
     await choose(page, 'Not yet: it is to be made');
     await question(page, 'Which of these has the initial care planning meeting covered?');
     await page.getByLabel('Genogram').focus();
@@ -97,6 +109,11 @@ describe('the Section 20 admission wizard', () => {
     // 000: placement planning meeting within 5 working days; first review within 15.
     assert.equal(await page.locator('tr[data-rule="placement-planning-meeting"]').getAttribute('data-due'), '2026-03-09');
     assert.equal(await page.locator('tr[data-rule="review-1"]').getAttribute('data-due'), '2026-03-23');
+
+    // Going back to "Check your answers" cannot record the admission twice.
+    await page.goto(page.url().replace(/\/done$/, '/check'));
+    await page.locator('main h1').filter({ hasText: 'The section 20 admission is finished for W.Z.' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Confirm and save to the case' }).count(), 0);
 
     await openPage(page, env.url + '#/', 'Your caseload');
     assert.equal(await page.locator('#in-progress').count(), 0, 'no longer in progress');

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use crate::calendar::{Date, Time};
-use crate::forms::{read_date, DateParts};
+use crate::forms::{read_date, DateParts, FieldError};
 use crate::sources::Citation;
 
 /// What kind of answer a question takes.
@@ -38,6 +38,9 @@ pub struct Choice {
 
 /// The longest short-text answer.
 pub const MAX_TEXT: usize = 500;
+
+/// The value of a checklist's "None of these" item, which cannot be ticked with others.
+pub const NONE: &str = "none";
 
 /// One question: one page of the wizard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,33 +91,45 @@ pub struct Input {
 }
 
 impl Question {
-    /// Reads what was given on this question's page, or the message to show.
-    pub fn read(&self, input: &Input) -> Result<Answer, String> {
+    /// Reads what was given on this question's page, or the message to show and the id of
+    /// the input it is about (the question's id, or for a date its day, month, year or time).
+    pub fn read(&self, input: &Input) -> Result<Answer, FieldError> {
+        let here = |message: &str| FieldError {
+            field: self.id.to_string(),
+            message: message.to_string(),
+        };
+        let missing = || FieldError {
+            field: self.first_input(),
+            message: self.missing.to_string(),
+        };
         match self.kind {
             Kind::YesNo => match input.choice.as_str() {
                 "yes" => Ok(Answer::Yes(true)),
                 "no" => Ok(Answer::Yes(false)),
-                _ => Err(self.missing.to_string()),
+                _ => Err(missing()),
             },
             Kind::Choice(options) => options
                 .iter()
                 .find(|o| o.value == input.choice)
                 .map(|o| Answer::Choice(o.value))
-                .ok_or_else(|| self.missing.to_string()),
+                .ok_or_else(missing),
             Kind::Date => match read_date(self.id, "The date", &input.date, false) {
                 Ok(Some(date)) => Ok(Answer::Date(date)),
-                Ok(None) => Err(self.missing.to_string()),
-                Err(e) => Err(e.message),
+                Ok(None) => Err(missing()),
+                Err(e) => Err(e),
             },
             Kind::DateTime => {
                 let date = match read_date(self.id, "The date", &input.date, false) {
                     Ok(Some(date)) => date,
-                    Ok(None) => return Err(self.missing.to_string()),
-                    Err(e) => return Err(e.message),
+                    Ok(None) => return Err(missing()),
+                    Err(e) => return Err(e),
                 };
                 match Time::parse(input.time.trim()) {
                     Some(time) => Ok(Answer::DateTime(date, time)),
-                    None => Err("Enter the time on the 24-hour clock, such as 17:30".to_string()),
+                    None => Err(FieldError {
+                        field: format!("{}-time", self.id),
+                        message: "Enter the time on the 24-hour clock, such as 17:30".to_string(),
+                    }),
                 }
             }
             Kind::Checklist(items) => {
@@ -124,9 +139,19 @@ impl Question {
                         Some(item) if !checked.contains(&item.value) => checked.push(item.value),
                         Some(_) => {}
                         None => {
-                            return Err(format!("\u{201c}{value}\u{201d} is not one of the items"))
+                            return Err(here(&format!(
+                                "\u{201c}{value}\u{201d} is not one of the items"
+                            )))
                         }
                     }
+                }
+                if checked.is_empty() {
+                    return Err(missing());
+                }
+                if checked.contains(&NONE) && checked.len() > 1 {
+                    return Err(here(
+                        "Select \u{201c}None of these\u{201d}, or the items that apply, not both",
+                    ));
                 }
                 // In the checklist's order, whatever order they were ticked in.
                 checked.sort_by_key(|v| items.iter().position(|i| i.value == *v));
@@ -135,13 +160,23 @@ impl Question {
             Kind::Text => {
                 let text = input.text.trim();
                 if text.is_empty() {
-                    Err(self.missing.to_string())
+                    Err(missing())
                 } else if text.chars().count() > MAX_TEXT {
-                    Err(format!("The answer must be {MAX_TEXT} characters or fewer"))
+                    Err(here(&format!(
+                        "The answer must be {MAX_TEXT} characters or fewer"
+                    )))
                 } else {
                     Ok(Answer::Text(text.to_string()))
                 }
             }
+        }
+    }
+
+    /// The id of the question's first input, which the error summary links to.
+    pub fn first_input(&self) -> String {
+        match self.kind {
+            Kind::Date | Kind::DateTime => format!("{}-day", self.id),
+            _ => self.id.to_string(),
         }
     }
 

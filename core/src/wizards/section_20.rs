@@ -4,7 +4,7 @@
 //! s20 for what the law itself requires. `000` has no numbered sections, so its citations
 //! quote the opening words of the passage.
 
-use super::engine::{Answers, Choice, Flow, Kind, Next, Outcome, Question};
+use super::engine::{Answers, Choice, Flow, Kind, Next, Outcome, Question, NONE};
 use crate::calendar::Date;
 use crate::model::{Attrs, Event, EventKind, LegalBasis, PlacementType, Task};
 use crate::sources::Citation;
@@ -36,7 +36,11 @@ const NO_FGC: Citation = cite(
     "\u{201c}If a Family Group Conference is not held\u{201d}",
 );
 const AUTHORITY: Citation = cite("CA1989", "s20(1)");
-const DECISION_MEETING: Citation = cite("002", "§5.1 and §5.6 (Children's Decision Meeting)");
+const DECISION_MEETING: Citation = cite("002", "§5.1, §5.6 and §6.2 (Children's Decision Meeting)");
+const CAPACITY: Citation = cite(
+    "002",
+    "§5.10 (\u{201c}the capacity of parents to agree to section 20 accommodation\u{201d})",
+);
 
 const KIND_OPTIONS: &[Choice] = &[
     Choice {
@@ -67,7 +71,7 @@ const AUTHORISED_LEICESTERSHIRE: &[Choice] = &[
     },
     Choice {
         value: "head-of-service",
-        label: "The Head of Service (Fieldwork), in an emergency",
+        label: "The Head of Service, outside a meeting",
     },
 ];
 
@@ -132,7 +136,8 @@ pub const CHECKLIST: &[Choice] = &[
     Choice { value: "placement-planning-meeting", label: "Date of the placement planning meeting set, and who will gather the placement information record (at least a skeleton, with medical consent)" },
     Choice { value: "first-review-requested", label: "A date for the first looked-after review requested" },
     Choice { value: "initial-medical-booked", label: "An initial medical booked" },
-    Choice { value: "pep-initiated", label: "A personal education plan initiated (if required)" },
+        Choice { value: "pep-initiated", label: "A personal education plan initiated (if required)" },
+    Choice { value: NONE, label: "None of these yet" },
 ];
 
 const QUESTIONS: &[Question] = &[
@@ -147,7 +152,7 @@ const QUESTIONS: &[Question] = &[
     Question {
         id: "full-assessment",
         text: "Does a full assessment show that it is in the child's best interests to become looked after?",
-        hint: Some("The assessment goes to the person who authorises the admission, with what the admission is intended to achieve."),
+                hint: Some("The assessment goes with the request for a decision, with what the admission is intended to achieve."),
         kind: Kind::YesNo,
         missing: "Select yes if a full assessment supports the admission",
         source: ADMISSION,
@@ -185,20 +190,20 @@ const QUESTIONS: &[Question] = &[
         source: ALTERNATIVE,
     },
     Question {
-        id: "parents-consent",
-        text: "Does every parent with parental responsibility agree to the child being accommodated?",
-        hint: Some("A parent with parental responsibility who is willing and able to provide or arrange accommodation may object, and may remove the child at any time."),
+        id: "pr-objects",
+        text: "Does anyone with parental responsibility object to the child being accommodated?",
+        hint: Some("Only an objection from someone with parental responsibility who is willing and able to provide or arrange accommodation for the child stops accommodation under section 20."),
         kind: Kind::YesNo,
-        missing: "Select yes if every parent with parental responsibility agrees",
+        missing: "Select yes if someone with parental responsibility objects",
         source: CONSENT,
     },
     Question {
         id: "parents-capacity",
-        text: "Do the parents giving consent have the capacity to do so?",
-        hint: Some("Consent must be informed and freely given; consider their understanding, and any mental health or language needs."),
+        text: "Do the parents agreeing to the accommodation have the capacity to do so?",
+        hint: Some("Their agreement must be informed and freely given."),
         kind: Kind::YesNo,
-        missing: "Select yes if the parents have capacity to consent",
-        source: CONSENT,
+        missing: "Select yes if the parents have capacity to agree",
+        source: CAPACITY,
     },
     Question {
         id: "non-resident-parent",
@@ -258,8 +263,8 @@ const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "reg-24-authorised",
-        text: "Has the Strategic Lead (Safeguarding) authorised the placement with the family member?",
-        hint: None,
+                text: "Has the placement with the family member been authorised?",
+        hint: Some("The Care Planning Procedure – Section 20 has the Strategic Lead (Safeguarding) authorise it."),
         kind: Kind::YesNo,
         missing: "Select yes if the placement has been authorised",
         source: REG_24,
@@ -291,9 +296,9 @@ const QUESTIONS: &[Question] = &[
     Question {
         id: "initial-meeting",
         text: "Which of these has the initial care planning meeting covered?",
-        hint: Some("Select all that apply. Anything not yet covered becomes a task on the case."),
+                hint: Some("Select all that apply, or \u{201c}None of these yet\u{201d}. Anything not yet covered becomes a task on the case."),
         kind: Kind::Checklist(CHECKLIST),
-        missing: "Select what the meeting has covered",
+                missing: "Select what the meeting has covered, or \u{201c}None of these yet\u{201d}",
         source: INITIAL_MEETING,
     },
 ];
@@ -308,7 +313,7 @@ const OUTCOMES: &[Outcome] = &[
     Outcome {
         id: "assessment-first",
         title: "Complete a full assessment first",
-        next_step: "Other than in an emergency, the decision to admit must be based on a full assessment that shows it is in the child's best interests. Send it, with what the admission is intended to achieve, for consideration.",
+                next_step: "Other than in an emergency, the decision to admit must be based on a full assessment that shows it is in the child's best interests. Send it, with what the admission is intended to achieve, to whoever decides on admissions.",
         source: ADMISSION,
     },
     Outcome {
@@ -326,13 +331,13 @@ const OUTCOMES: &[Outcome] = &[
     Outcome {
         id: "no-consent",
         title: "The child cannot be accommodated under section 20",
-        next_step: "Without the agreement of every parent with parental responsibility, or their capacity to give it, section 20 is not available. Seek legal advice and consider whether an order is needed (the pre-proceedings wizard).",
+                next_step: "While someone with parental responsibility who is willing and able to provide or arrange accommodation objects, or without the parents' capacity to agree, the child cannot be accommodated under section 20 (unless the child is 16 or 17 and agrees, s20(11)). Seek legal advice and consider whether an order is needed (the pre-proceedings wizard).",
         source: CONSENT,
     },
     Outcome {
         id: "place-with-parent",
         title: "Place the child with the non-resident parent",
-        next_step: "The non-resident parent can offer a safe home: the child should be placed with them as soon as is practicable, rather than being looked after.",
+                next_step: "The non-resident parent can offer a safe home: the child should be placed with them as soon as is practicable, rather than being looked after. If the child has already been placed in an emergency, record that on the case and plan the move.",
         source: INITIAL_MEETING,
     },
 ];
@@ -370,19 +375,21 @@ impl Flow for Section20 {
             "decision" => match a.choice("decision") {
                 Some("support-at-home") => Finish("support-plan"),
                 Some("interim-care-order") => Finish("care-proceedings"),
-                _ => Ask("parents-consent"),
+                _ => Ask("non-resident-parent"),
             },
-            "parents-consent" if a.yes("parents-consent") => Ask("parents-capacity"),
-            "parents-consent" => Finish("no-consent"),
-            "parents-capacity" if a.yes("parents-capacity") => Ask("non-resident-parent"),
-            "parents-capacity" => Finish("no-consent"),
+            // The non-resident parent first: whether they have parental responsibility
+            // bears on who may object.
             "non-resident-parent" if a.yes("non-resident-parent") => Ask("nrp-aware"),
-            "non-resident-parent" => Ask("admitted-at"),
+            "non-resident-parent" => Ask("pr-objects"),
             "nrp-aware" => Ask("nrp-pr"),
             "nrp-pr" => Ask("nrp-legal-advice"),
             "nrp-legal-advice" => Ask("nrp-safe-home"),
             "nrp-safe-home" if a.yes("nrp-safe-home") => Finish("place-with-parent"),
-            "nrp-safe-home" => Ask("admitted-at"),
+            "nrp-safe-home" => Ask("pr-objects"),
+            "pr-objects" if a.yes("pr-objects") => Finish("no-consent"),
+            "pr-objects" => Ask("parents-capacity"),
+            "parents-capacity" if a.yes("parents-capacity") => Ask("admitted-at"),
+            "parents-capacity" => Finish("no-consent"),
             "admitted-at" => Ask("placement"),
             "placement" if a.choice("placement") == Some("regulation-24") => {
                 Ask("reg-24-authorised")
@@ -441,7 +448,8 @@ pub fn admission(a: &Answers) -> Option<(Vec<Event>, Vec<Task>)> {
             },
         ),
     ];
-    if placement == PlacementType::ConnectedPerson {
+    // Temporary approval (and its 16 weeks) only once the placement is authorised.
+    if placement == PlacementType::ConnectedPerson && a.yes("reg-24-authorised") {
         events.push(event(
             "connected-person",
             EventKind::ConnectedPersonApproved,
@@ -460,7 +468,12 @@ pub fn admission(a: &Answers) -> Option<(Vec<Event>, Vec<Task>)> {
     let mut tasks = Vec::new();
     if placement == PlacementType::ConnectedPerson {
         if !a.yes("reg-24-authorised") {
-            tasks.push(task("reg-24-authorise", "Get the placement with the family member authorised by the Strategic Lead (Safeguarding)".into(), REG_24, Some(date)));
+            tasks.push(task(
+                "reg-24-authorise",
+                "Get the placement with the family member authorised".into(),
+                REG_24,
+                Some(date),
+            ));
         }
         if !a.yes("reg-24-referred") {
             tasks.push(task(
@@ -490,16 +503,21 @@ pub fn admission(a: &Answers) -> Option<(Vec<Event>, Vec<Task>)> {
             ));
         }
     }
-    if a.choice("family-group-conference") == Some("to-refer") {
-        tasks.push(task(
-            "fgc",
-            "Refer the family for a Family Group Conference".into(),
-            FGC,
+    match a.choice("family-group-conference") {
+        Some("to-refer") => tasks.push(task("fgc", "Refer the family for a Family Group Conference".into(), FGC, None)),
+        Some("not-held") => tasks.push(task(
+            "family-information",
+            "Plan how information about family relationships and connected persons will be gathered early".into(),
+            NO_FGC,
             None,
-        ));
+        )),
+        _ => {}
     }
     let covered = a.checked("initial-meeting");
-    for item in CHECKLIST.iter().filter(|i| !covered.contains(&i.value)) {
+    for item in CHECKLIST
+        .iter()
+        .filter(|i| i.value != NONE && !covered.contains(&i.value))
+    {
         tasks.push(task(
             item.value,
             item.label.to_string(),

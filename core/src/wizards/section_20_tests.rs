@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::engine::{walk, Answer, Answers, Flow, Input, Kind, Step};
+use super::engine::{walk, Answer, Answers, Flow, Input, Kind, Step, NONE};
 use super::section_20::{admission, Section20, CHECKLIST};
 use crate::calendar::{Date, Time};
 use crate::engine::Scheduler;
@@ -59,7 +59,9 @@ fn run(profile: &str, steps: &[(&str, Input)]) -> (Answers, Step) {
         match walk(&flow, &answers, profile).now {
             Step::Ask(q) => {
                 assert_eq!(q.id, *id, "asked {} where the test answers {id}", q.id);
-                let answer = q.read(input).unwrap_or_else(|e| panic!("{id}: {e}"));
+                let answer = q
+                    .read(input)
+                    .unwrap_or_else(|e| panic!("{id}: {}", e.message));
                 answers.set(q.id, answer);
             }
             Step::Done(o) => panic!("finished at {} before {id}", o.id),
@@ -84,9 +86,9 @@ fn planned_local_a(placement: &str) -> Vec<(&'static str, Input)> {
         ("full-assessment", choice("yes")),
         ("authorised-by", choice("strategic-lead")),
         ("decision", choice("admit")),
-        ("parents-consent", choice("yes")),
-        ("parents-capacity", choice("yes")),
         ("non-resident-parent", choice("no")),
+        ("pr-objects", choice("no")),
+        ("parents-capacity", choice("yes")),
         ("admitted-at", date_time(ADMITTED_AT, "15:00")),
         ("placement", choice(placement)),
     ];
@@ -151,8 +153,9 @@ fn a_planned_admission_creates_the_case_with_its_tasks_and_deadlines() {
     );
     assert_eq!(events[2].time, Time::from_hm(15, 0));
     assert!(!events[2].attrs.emergency);
-    // The family group conference, and the nine checklist items not yet covered.
-    assert_eq!(tasks.len(), 1 + CHECKLIST.len() - 2);
+    // The family group conference, and the nine checklist items not yet covered ("None
+    // of these yet" is not an item).
+    assert_eq!(tasks.len(), 1 + (CHECKLIST.len() - 1) - 2);
     assert!(
         tasks.iter().all(|t| t.source.is_some()),
         "every task cites its source"
@@ -231,10 +234,12 @@ fn without_consent_or_capacity_section_20_is_not_available() {
         ("decision", choice("admit")),
     ];
     let mut refused: Vec<(&str, Input)> = base.to_vec();
-    refused.push(("parents-consent", choice("no")));
+    refused.push(("non-resident-parent", choice("no")));
+    refused.push(("pr-objects", choice("yes")));
     assert_eq!(outcome(run("national", &refused).1), "no-consent");
     let mut incapable: Vec<(&str, Input)> = base.to_vec();
-    incapable.push(("parents-consent", choice("yes")));
+    incapable.push(("non-resident-parent", choice("no")));
+    incapable.push(("pr-objects", choice("no")));
     incapable.push(("parents-capacity", choice("no")));
     assert_eq!(outcome(run("salford", &incapable).1), "no-consent");
 }
@@ -246,8 +251,6 @@ fn a_non_resident_parent_who_can_offer_a_safe_home_ends_the_admission() {
         ("full-assessment", choice("yes")),
         ("decision-meeting", choice("decision-meeting")),
         ("decision", choice("admit")),
-        ("parents-consent", choice("yes")),
-        ("parents-capacity", choice("yes")),
         ("non-resident-parent", choice("yes")),
         ("nrp-aware", choice("yes")),
         ("nrp-pr", choice("yes")),
@@ -264,40 +267,44 @@ fn a_non_resident_parent_who_can_offer_a_safe_home_ends_the_admission() {
 fn wrong_answers_get_the_message_the_user_sees() {
     let flow = Section20;
     let q = |id| flow.question(id).unwrap();
+    let read = |id, input: &Input| q(id).read(input).map_err(|e| e.message);
     assert_eq!(
-        q("admission-kind").read(&choice("")),
+        read("admission-kind", &choice("")),
         Err("Select whether the admission is planned or an emergency".into())
     );
     assert_eq!(
-        q("parents-consent").read(&choice("maybe")),
-        Err("Select yes if every parent with parental responsibility agrees".into())
+        read("pr-objects", &choice("maybe")),
+        Err("Select yes if someone with parental responsibility objects".into())
     );
     assert_eq!(
-        q("admitted-at").read(&Input::default()),
+        read("admitted-at", &Input::default()),
         Err("Enter the date the child started to be looked after".into())
     );
     assert_eq!(
-        q("admitted-at").read(&Input {
-            date: DateParts {
-                day: "30".into(),
-                month: "2".into(),
-                year: "2026".into()
-            },
-            ..Input::default()
-        }),
+        read(
+            "admitted-at",
+            &Input {
+                date: DateParts {
+                    day: "30".into(),
+                    month: "2".into(),
+                    year: "2026".into()
+                },
+                ..Input::default()
+            }
+        ),
         Err("The date must be a real date".into())
     );
     assert_eq!(
-        q("admitted-at").read(&date_time("2026-03-02", "25:00")),
+        read("admitted-at", &date_time("2026-03-02", "25:00")),
         Err("Enter the time on the 24-hour clock, such as 17:30".into())
     );
     assert_eq!(
-        q("no-fgc-reason").read(&text("  ")),
+        read("no-fgc-reason", &text("  ")),
         Err("Enter why a Family Group Conference will not be held".into())
     );
-    assert!(q("no-fgc-reason").read(&text(&"x".repeat(501))).is_err());
+    assert!(read("no-fgc-reason", &text(&"x".repeat(501))).is_err());
     assert_eq!(
-        q("initial-meeting").read(&checked(&["genogram", "nonsense"])),
+        read("initial-meeting", &checked(&["genogram", "nonsense"])),
         Err("\u{201c}nonsense\u{201d} is not one of the items".into())
     );
 }
@@ -331,8 +338,14 @@ fn every_answer(kind: Kind) -> Vec<Answer> {
             Time::from_hm(9, 0).unwrap(),
         )],
         Kind::Checklist(items) => vec![
-            Answer::Checklist(vec![]),
-            Answer::Checklist(items.iter().map(|i| i.value).collect()),
+            Answer::Checklist(vec![NONE]),
+            Answer::Checklist(
+                items
+                    .iter()
+                    .map(|i| i.value)
+                    .filter(|v| *v != NONE)
+                    .collect(),
+            ),
         ],
         Kind::Text => vec![Answer::Text("reason".into())],
     }

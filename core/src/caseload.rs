@@ -5,6 +5,10 @@ use crate::calendar::Date;
 use crate::engine::{Schedule, Status};
 use crate::model::{Case, LegalBasis};
 
+/// Days after the last backup when the caseload asks for a new one (issue 4: "more than 7
+/// days old or never made").
+pub const BACKUP_REMINDER_DAYS: i64 = 7;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub id: String,

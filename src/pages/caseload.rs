@@ -1,7 +1,7 @@
 //! Home: every case on this device with its next deadline, overdue first; search, filter
 //! and sort; reminders to back up; records that could not be read.
 
-use care_planner_core::caseload::{arrange, row, Filter, Row, Sort};
+use care_planner_core::caseload::{arrange, row, Filter, Row, Sort, BACKUP_REMINDER_DAYS};
 use care_planner_core::engine::Scheduler;
 use care_planner_core::examples::{example, IDS};
 use care_planner_core::routes::{Route, Step};
@@ -16,9 +16,6 @@ use crate::files::download;
 use crate::pages::wizard_steps::in_progress;
 use crate::preferences::last_backup;
 use crate::profiles::imported_profiles;
-
-/// Days after which the caseload asks for a new backup.
-const BACKUP_REMINDER_DAYS: i64 = 7;
 
 #[component]
 pub fn CaseloadPage() -> impl IntoView {

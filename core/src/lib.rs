@@ -11,9 +11,11 @@ pub mod examples;
 pub mod forms;
 pub mod model;
 pub mod problem;
+pub mod proceedings;
 pub mod routes;
 pub mod rules;
 pub mod sources;
+pub mod task_list;
 pub mod wizards;
 
 /// The product's name as shown in the header, page titles and documents.

@@ -52,6 +52,7 @@ fn task(i: u8, due: bool) -> Task {
         done: None,
         rule: None,
         source: None,
+        started: None,
     }
 }
 

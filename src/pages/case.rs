@@ -300,6 +300,7 @@ fn Tasks(case: Arc<Case>, problem: RwSignal<Option<String>>) -> impl IntoView {
                 done: None,
                 rule: None,
                 source: None,
+                started: None,
             };
             // Not cleared here: once saved the page re-renders with an empty form; if the
             // save is refused, what was typed is still there.

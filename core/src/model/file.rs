@@ -346,6 +346,7 @@ mod tests {
                     id: "t1".into(),
                     title: "Book the review".into(),
                     due: Some(today()),
+                    started: Some(today()),
                     done: None,
                     rule: Some("review-1".into()),
                     source: None,

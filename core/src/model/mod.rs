@@ -62,8 +62,9 @@ pub struct Child {
     pub date_of_birth: Option<Date>,
 }
 
-/// Something to be done for the child: added by hand or by a wizard's outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Something to be done for the child: added by hand, by a wizard's outcome, or as an item
+/// of a task list (`task_list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// Unique within the case.
@@ -71,6 +72,9 @@ pub struct Task {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
+    /// The day work on it started, for a task list's "In progress".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<Date>,
     /// The day it was done; not done while empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<Date>,

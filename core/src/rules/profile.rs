@@ -102,6 +102,19 @@ pub struct SourceRef {
     pub section: String,
 }
 
+impl SourceRef {
+    /// How the source reads in the app: the document's title, then the section.
+    pub fn label(&self) -> String {
+        match crate::sources::find(&self.document) {
+            Some(source) if self.section.is_empty() => source.title.to_string(),
+            Some(source) => format!("{}, {}", source.title, self.section),
+            None => format!("{} {}", self.document, self.section)
+                .trim()
+                .to_string(),
+        }
+    }
+}
+
 /// Reads and checks a profile file against the rule catalogue.
 pub fn parse_profile(text: &str, catalogue: &[RuleDef]) -> Result<Profile, Vec<Problem>> {
     if text.len() > MAX_BYTES {

@@ -5,15 +5,49 @@
 //! questions, next-node rule and outcomes.
 
 pub mod engine;
+pub mod pre_proceedings;
+mod record;
 pub mod section_20;
+
+pub use record::{Changes, Produced};
 
 /// The key, among a wizard's stored answers, that marks it finished (question ids never
 /// start with `_`).
 pub const FINISHED: &str = "_finished";
+
+/// Confirms the answers of `kind` in `case`: writes what they produce (each change in the
+/// case's history) and marks the wizard finished with its outcome and when.
+pub fn finish(
+    case: &mut Case,
+    kind: WizardKind,
+    answers: &Answers,
+    at: &str,
+    today: Date,
+) -> Result<(), crate::model::ChangeError> {
+    let Some(flow) = kind.flow() else {
+        return Ok(());
+    };
+    let outcome = match walk(flow, answers, &case.profile).now {
+        Step::Done(outcome) => outcome.id,
+        Step::Ask(_) => return Ok(()),
+    };
+    kind.changes(case, answers, today).apply(case, at)?;
+    let mut stored = answers.encode(flow);
+    stored.insert(FINISHED.to_string(), format!("{outcome} {at}"));
+    case.answers.insert(kind.slug().to_string(), stored);
+    Ok(())
+}
+#[cfg(test)]
+mod pre_proceedings_tests;
 #[cfg(test)]
 mod section_20_tests;
+#[cfg(test)]
+mod test_support;
 
+use crate::calendar::Date;
+use crate::model::Case;
 use crate::sources::Citation;
+use engine::{walk, Answers, Step};
 
 /// The three guided procedures the app offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,8 +62,50 @@ impl WizardKind {
     pub fn flow(self) -> Option<&'static dyn engine::Flow> {
         match self {
             WizardKind::Section20Admission => Some(&section_20::Section20),
-            _ => None,
+            WizardKind::PreProceedings => Some(&pre_proceedings::PreProceedings),
+            WizardKind::CeasingToBeLookedAfter => None,
         }
+    }
+
+    /// How the ids of the events and tasks this wizard records begin.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            WizardKind::Section20Admission => "s20-",
+            WizardKind::PreProceedings => "plo-",
+            WizardKind::CeasingToBeLookedAfter => "cease-",
+        }
+    }
+
+    /// The events and tasks the answers produce under `profile`. The Section 20 wizard
+    /// records only an admission; the pre-proceedings wizard records the phase as far as
+    /// it has gone, whatever the outcome.
+    pub fn produced(self, answers: &Answers, profile: &str) -> Produced {
+        let Some(flow) = self.flow() else {
+            return Produced::default();
+        };
+        let outcome = match walk(flow, answers, profile).now {
+            Step::Done(outcome) => outcome.id,
+            Step::Ask(_) => return Produced::default(),
+        };
+        match self {
+            WizardKind::Section20Admission if outcome == "admitted" => {
+                section_20::admission(answers)
+                    .map(|(events, tasks)| Produced { events, tasks })
+                    .unwrap_or_default()
+            }
+            WizardKind::PreProceedings => pre_proceedings::produced(answers, profile),
+            _ => Produced::default(),
+        }
+    }
+
+    /// What confirming the answers will do to `case` on `today`.
+    pub fn changes(self, case: &Case, answers: &Answers, today: Date) -> Changes {
+        Changes::between(
+            case,
+            &self.produced(answers, &case.profile),
+            self.id_prefix(),
+            today,
+        )
     }
 
     pub const ALL: [WizardKind; 3] = [

@@ -464,6 +464,7 @@ pub fn admission(a: &Answers) -> Option<(Vec<Event>, Vec<Task>)> {
         done: None,
         rule: None,
         source: Some(source.label()),
+        started: None,
     };
     let mut tasks = Vec::new();
     if placement == PlacementType::ConnectedPerson {

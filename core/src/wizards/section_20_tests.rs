@@ -2,81 +2,14 @@
 //! reached, wrong answers get the message the user sees, and each path ends where the
 //! procedure says, with the events, tasks and deadlines it should produce.
 
-use std::collections::BTreeSet;
-
-use super::engine::{walk, Answer, Answers, Flow, Input, Kind, Step, NONE};
+use super::engine::{walk, Answer, Answers, Flow, Input};
 use super::section_20::{admission, Section20, CHECKLIST};
+use super::test_support::*;
 use crate::calendar::{Date, Time};
 use crate::engine::Scheduler;
 use crate::forms::DateParts;
 use crate::model::{Case, Child, EventKind, Part, PlacementType};
 use crate::rules::{builtin_profiles, catalogue};
-
-const PROFILES: [&str; 5] = [
-    "national",
-    "local-a",
-    "leicestershire",
-    "salford",
-    "local-d",
-];
-
-fn choice(value: &str) -> Input {
-    Input {
-        choice: value.into(),
-        ..Input::default()
-    }
-}
-
-fn date_time(date: &str, time: &str) -> Input {
-    let d = Date::parse_iso(date).unwrap();
-    Input {
-        date: DateParts::of(Some(d)),
-        time: time.into(),
-        ..Input::default()
-    }
-}
-
-fn text(t: &str) -> Input {
-    Input {
-        text: t.into(),
-        ..Input::default()
-    }
-}
-
-fn checked(items: &[&str]) -> Input {
-    Input {
-        checked: items.iter().map(|s| s.to_string()).collect(),
-        ..Input::default()
-    }
-}
-
-/// Answers the questions in order, checking each is the one asked, and returns the answers
-/// and where they lead.
-fn run(profile: &str, steps: &[(&str, Input)]) -> (Answers, Step) {
-    let flow = Section20;
-    let mut answers = Answers::default();
-    for (id, input) in steps {
-        match walk(&flow, &answers, profile).now {
-            Step::Ask(q) => {
-                assert_eq!(q.id, *id, "asked {} where the test answers {id}", q.id);
-                let answer = q
-                    .read(input)
-                    .unwrap_or_else(|e| panic!("{id}: {}", e.message));
-                answers.set(q.id, answer);
-            }
-            Step::Done(o) => panic!("finished at {} before {id}", o.id),
-        }
-    }
-    let now = walk(&flow, &answers, profile).now;
-    (answers, now)
-}
-
-fn outcome(step: Step) -> &'static str {
-    match step {
-        Step::Done(o) => o.id,
-        Step::Ask(q) => panic!("still asking {}", q.id),
-    }
-}
 
 const ADMITTED_AT: &str = "2026-03-02"; // a Monday
 
@@ -139,7 +72,7 @@ fn due(list: &[(String, Option<String>)], rule: &str) -> String {
 
 #[test]
 fn a_planned_admission_creates_the_case_with_its_tasks_and_deadlines() {
-    let (answers, now) = run("local-a", &planned_local_a("foster"));
+    let (answers, now) = run(&Section20, "local-a", &planned_local_a("foster"));
     assert_eq!(outcome(now), "admitted");
     let (events, tasks) = admission(&answers).unwrap();
     let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
@@ -176,7 +109,7 @@ fn an_emergency_placement_with_family_is_a_regulation_24_placement() {
     let mut steps = planned_local_a("regulation-24");
     steps[0] = ("admission-kind", choice("emergency"));
     steps.remove(1); // no full assessment is asked in an emergency
-    let (answers, now) = run("local-a", &steps);
+    let (answers, now) = run(&Section20, "local-a", &steps);
     assert_eq!(outcome(now), "admitted");
     let (events, tasks) = admission(&answers).unwrap();
     assert_eq!(
@@ -207,13 +140,14 @@ fn the_alternatives_end_the_wizard_with_the_next_step() {
     let with = |decision: &str| {
         let mut steps: Vec<(&str, Input)> = start.to_vec();
         steps.push(("decision", choice(decision)));
-        outcome(run("local-a", &steps).1)
+        outcome(run(&Section20, "local-a", &steps).1)
     };
     assert_eq!(with("support-at-home"), "support-plan");
     assert_eq!(with("interim-care-order"), "care-proceedings");
     assert_eq!(
         outcome(
             run(
+                &Section20,
                 "local-a",
                 &[
                     ("admission-kind", choice("planned")),
@@ -236,12 +170,18 @@ fn without_consent_or_capacity_section_20_is_not_available() {
     let mut refused: Vec<(&str, Input)> = base.to_vec();
     refused.push(("non-resident-parent", choice("no")));
     refused.push(("pr-objects", choice("yes")));
-    assert_eq!(outcome(run("national", &refused).1), "no-consent");
+    assert_eq!(
+        outcome(run(&Section20, "national", &refused).1),
+        "no-consent"
+    );
     let mut incapable: Vec<(&str, Input)> = base.to_vec();
     incapable.push(("non-resident-parent", choice("no")));
     incapable.push(("pr-objects", choice("no")));
     incapable.push(("parents-capacity", choice("no")));
-    assert_eq!(outcome(run("salford", &incapable).1), "no-consent");
+    assert_eq!(
+        outcome(run(&Section20, "salford", &incapable).1),
+        "no-consent"
+    );
 }
 
 #[test]
@@ -258,7 +198,7 @@ fn a_non_resident_parent_who_can_offer_a_safe_home_ends_the_admission() {
         ("nrp-safe-home", choice("yes")),
     ];
     assert_eq!(
-        outcome(run("leicestershire", &steps).1),
+        outcome(run(&Section20, "leicestershire", &steps).1),
         "place-with-parent"
     );
 }
@@ -312,7 +252,7 @@ fn wrong_answers_get_the_message_the_user_sees() {
 #[test]
 fn answers_round_trip_through_storage_and_changing_one_keeps_the_rest() {
     let flow = Section20;
-    let (answers, _) = run("local-a", &planned_local_a("regulation-24"));
+    let (answers, _) = run(&Section20, "local-a", &planned_local_a("regulation-24"));
     let stored = answers.encode(&flow);
     assert_eq!(stored["admitted-at"], "2026-03-02T15:00");
     assert_eq!(stored["initial-meeting"], "contact,genogram");
@@ -327,77 +267,16 @@ fn answers_round_trip_through_storage_and_changing_one_keeps_the_rest() {
     assert!(changed.get("reg-24-authorised").is_some());
 }
 
-/// Every answer a question can take, for exploring the flow.
-fn every_answer(kind: Kind) -> Vec<Answer> {
-    match kind {
-        Kind::YesNo => vec![Answer::Yes(true), Answer::Yes(false)],
-        Kind::Choice(options) => options.iter().map(|o| Answer::Choice(o.value)).collect(),
-        Kind::Date => vec![Answer::Date(Date::from_ymd(2026, 3, 2).unwrap())],
-        Kind::DateTime => vec![Answer::DateTime(
-            Date::from_ymd(2026, 3, 2).unwrap(),
-            Time::from_hm(9, 0).unwrap(),
-        )],
-        Kind::Checklist(items) => vec![
-            Answer::Checklist(vec![NONE]),
-            Answer::Checklist(
-                items
-                    .iter()
-                    .map(|i| i.value)
-                    .filter(|v| *v != NONE)
-                    .collect(),
-            ),
-        ],
-        Kind::Text => vec![Answer::Text("reason".into())],
-    }
-}
-
 #[test]
 fn every_question_and_outcome_can_be_reached_and_every_path_ends() {
-    let flow = Section20;
-    let (mut asked, mut reached) = (BTreeSet::new(), BTreeSet::new());
-    for profile in PROFILES {
-        let mut frontier = vec![Answers::default()];
-        let mut paths = 0;
-        while let Some(answers) = frontier.pop() {
-            let path = walk(&flow, &answers, profile);
-            assert!(
-                path.answered.len() <= flow.questions().len(),
-                "a path repeats a question"
-            );
-            match path.now {
-                Step::Done(o) => {
-                    reached.insert(o.id);
-                    paths += 1;
-                    if o.id == "admitted" {
-                        assert!(admission(&answers).is_some(), "an admission has its events");
-                    }
-                }
-                Step::Ask(q) => {
-                    asked.insert(q.id);
-                    for answer in every_answer(q.kind) {
-                        let mut next = answers.clone();
-                        next.set(q.id, answer);
-                        frontier.push(next);
-                    }
-                }
-            }
+    explore(&Section20, |_, answers, outcome| {
+        if outcome == "admitted" {
+            assert!(admission(answers).is_some(), "an admission has its events");
         }
-        assert!(paths > 10, "{profile}: {paths} paths");
-    }
-    let all_questions: BTreeSet<&str> = flow.questions().iter().map(|q| q.id).collect();
-    let all_outcomes: BTreeSet<&str> = flow.outcomes().iter().map(|o| o.id).collect();
-    assert_eq!(asked, all_questions, "questions never asked");
-    assert_eq!(reached, all_outcomes, "outcomes never reached");
+    });
 }
 
 #[test]
 fn every_question_and_outcome_cites_a_known_source() {
-    let flow = Section20;
-    for q in flow.questions() {
-        assert!(q.source.source().is_some(), "{}: {:?}", q.id, q.source);
-        assert!(!q.missing.is_empty());
-    }
-    for o in flow.outcomes() {
-        assert!(o.source.source().is_some(), "{}", o.id);
-    }
+    assert_cited(&Section20);
 }

@@ -31,6 +31,21 @@ pub enum Route {
     DeleteCase {
         id: String,
     },
+    /// A task list of a case (`task_list`), by the list's id.
+    TaskList {
+        id: String,
+        list: String,
+    },
+    /// The page for setting the status of one item of a task list.
+    TaskListItem {
+        id: String,
+        list: String,
+        item: String,
+    },
+    /// The care proceedings tracker of a case.
+    Proceedings {
+        id: String,
+    },
     /// The list of guided procedures.
     Wizards,
     Wizard(WizardKind),
@@ -101,6 +116,22 @@ impl Route {
                     event: Some(event.to_string()),
                 }
             }
+            ["cases", id, "lists", list] if is_case_id(id) && is_case_id(list) => Route::TaskList {
+                id: id.to_string(),
+                list: list.to_string(),
+            },
+            ["cases", id, "lists", list, item]
+                if is_case_id(id) && is_case_id(list) && is_case_id(item) =>
+            {
+                Route::TaskListItem {
+                    id: id.to_string(),
+                    list: list.to_string(),
+                    item: item.to_string(),
+                }
+            }
+            ["cases", id, "proceedings"] if is_case_id(id) => {
+                Route::Proceedings { id: id.to_string() }
+            }
             ["wizards"] => Route::Wizards,
             ["wizards", slug, case, rest @ ..] if is_case_id(case) => {
                 let step = match rest {
@@ -153,6 +184,9 @@ impl Route {
                 id,
                 event: Some(event),
             } => format!("#/cases/{id}/events/{event}"),
+            Route::TaskList { id, list } => format!("#/cases/{id}/lists/{list}"),
+            Route::TaskListItem { id, list, item } => format!("#/cases/{id}/lists/{list}/{item}"),
+            Route::Proceedings { id } => format!("#/cases/{id}/proceedings"),
             Route::Wizards => "#/wizards".to_string(),
             Route::Wizard(kind) => format!("#/wizards/{}", kind.slug()),
             Route::WizardStep { kind, case, step } => {
@@ -180,7 +214,10 @@ impl Route {
             | Route::NewCase
             | Route::EditChild { .. }
             | Route::EventForm { .. }
-            | Route::DeleteCase { .. } => Some(NavItem::Caseload),
+            | Route::DeleteCase { .. }
+            | Route::TaskList { .. }
+            | Route::TaskListItem { .. }
+            | Route::Proceedings { .. } => Some(NavItem::Caseload),
             Route::Wizards | Route::Wizard(_) | Route::WizardStep { .. } => Some(NavItem::Wizards),
             Route::Trainer => Some(NavItem::Trainer),
             Route::Settings => Some(NavItem::Settings),

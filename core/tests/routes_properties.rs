@@ -17,6 +17,9 @@ fn any_route() -> impl Strategy<Value = Route> {
         id().prop_map(|id| Route::EditChild { id }),
         id().prop_map(|id| Route::DeleteCase { id }),
         (id(), prop::option::of(id())).prop_map(|(id, event)| Route::EventForm { id, event }),
+        (id(), id()).prop_map(|(id, list)| Route::TaskList { id, list }),
+        (id(), id(), id()).prop_map(|(id, list, item)| Route::TaskListItem { id, list, item }),
+        id().prop_map(|id| Route::Proceedings { id }),
         (
             prop::sample::select(WizardKind::ALL.to_vec()),
             id(),

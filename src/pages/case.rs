@@ -5,9 +5,11 @@ use std::sync::Arc;
 
 use care_planner_core::examples::{example, Example};
 use care_planner_core::forms::{read_date, DateParts, FieldError};
-use care_planner_core::model::{file, Case, ChangeError, Part, Task};
-use care_planner_core::routes::Route;
+use care_planner_core::model::{file, Case, ChangeError, EventKind, Part, Task};
+use care_planner_core::routes::{Route, Step};
 use care_planner_core::rules::builtin_profiles;
+use care_planner_core::task_list;
+use care_planner_core::wizards::{WizardKind, FINISHED};
 use leptos::prelude::*;
 
 use crate::casebook::{casebook, LoadState};
@@ -41,6 +43,24 @@ pub fn CasePage(id: String) -> impl IntoView {
         (None, _) => view! { <CaseNotFound id=id.clone()/> }.into_any(),
     })
     .into_any()
+}
+
+/// Renders `page` with the latest saved copy of case `id`, again whenever it changes, or
+/// says the case is loading or not on this device.
+pub fn with_live_case(
+    id: String,
+    page: impl Fn(Case) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let book = casebook();
+    let case = {
+        let id = id.clone();
+        Memo::new(move |_| book.find(&id))
+    };
+    move || match (case.get(), book.load.get()) {
+        (Some(case), _) => page(case),
+        (None, LoadState::Loading) => view! { <p class="body">"Loading the case…"</p> }.into_any(),
+        (None, _) => view! { <CaseNotFound id=id.clone()/> }.into_any(),
+    }
 }
 
 #[component]
@@ -198,6 +218,7 @@ fn StoredCase(case: Case, problem: RwSignal<Option<String>>) -> impl IntoView {
         <SummaryList rows=details/>
         <p class="body"><a href=Route::EditChild { id: id.clone() }.href()>"Change the child's details"</a></p>
         <ProfileSelect value=profile.into() on_change=set_profile/>
+        <Procedures case=shared.clone()/>
         <Events case=shared.clone() problem=problem/>
         <Deadlines case=shared.clone() profile_id=profile/>
         <Tasks case=shared.clone() problem=problem/>
@@ -207,6 +228,51 @@ fn StoredCase(case: Case, problem: RwSignal<Option<String>>) -> impl IntoView {
             <button type="button" class="button button--secondary" on:click=export>"Export this case"</button>
             <a class="button button--warning" href=Route::DeleteCase { id }.href()>"Delete this case"</a>
         </div>
+    }
+}
+
+/// The guided procedures, task lists and the proceedings timetable for this case.
+#[component]
+fn Procedures(case: Arc<Case>) -> impl IntoView {
+    let wizards = WizardKind::ALL
+        .into_iter()
+        .filter(|kind| kind.flow().is_some())
+        .map(|kind| {
+            let state = match case.answers.get(kind.slug()) {
+                Some(a) if a.contains_key(FINISHED) => "finished",
+                Some(_) => "in progress",
+                None => "not started",
+            };
+            let href = Route::WizardStep {
+                kind,
+                case: case.id.clone(),
+                step: Step::Next,
+            }
+            .href();
+            view! { <li><a href=href>{kind.title()}</a>{format!(" ({state})")}</li> }
+        })
+        .collect_view();
+    let lists = task_list::all()
+        .iter()
+        .map(|list| {
+            let (done, total) = list.completed(&case);
+            let href = Route::TaskList { id: case.id.clone(), list: list.id.to_string() }.href();
+            view! { <li><a href=href>{format!("{} task list", list.title)}</a>{format!(" ({done} of {total} completed)")}</li> }
+        })
+        .collect_view();
+    let issued = case
+        .events
+        .iter()
+        .any(|e| e.kind == EventKind::ProceedingsIssued);
+    view! {
+        <h2 class="heading-m">"Procedures"</h2>
+        <ul class="list list--bullet" id="procedures">
+            {wizards}
+            {lists}
+            {issued.then(|| view! {
+                <li><a href=Route::Proceedings { id: case.id.clone() }.href() id="tracker-link">"Care proceedings timetable"</a></li>
+            })}
+        </ul>
     }
 }
 

@@ -218,7 +218,7 @@ fn InProgress() -> impl IntoView {
                     {drafts.into_iter().map(|(case, name, kind)| view! {
                         <li>
                             <a href=Route::WizardStep { kind, case, step: Step::Next }.href()>
-                                {format!("Continue the {} for {name}", kind.title().to_lowercase())}
+                                {format!("Continue the {} for {name}", kind.in_sentence())}
                             </a>
                         </li>
                     }).collect_view()}

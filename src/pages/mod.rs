@@ -8,7 +8,9 @@ mod caseload;
 mod deadlines;
 mod not_found;
 mod privacy;
+mod proceedings;
 mod settings;
+mod task_list;
 mod trainer;
 mod wizard_steps;
 mod wizards;
@@ -26,6 +28,13 @@ pub fn page_for(route: Route) -> AnyView {
             view! { <case_forms::EventFormPage id=id event=event/> }.into_any()
         }
         Route::DeleteCase { id } => view! { <case_forms::DeleteCasePage id=id/> }.into_any(),
+        Route::TaskList { id, list } => {
+            view! { <task_list::TaskListPage id=id list=list/> }.into_any()
+        }
+        Route::TaskListItem { id, list, item } => {
+            view! { <task_list::TaskListItemPage id=id list=list item=item/> }.into_any()
+        }
+        Route::Proceedings { id } => view! { <proceedings::ProceedingsPage id=id/> }.into_any(),
         Route::Wizards => wizards::WizardsPage().into_any(),
         Route::Wizard(kind) => view! { <wizards::WizardPage kind=kind/> }.into_any(),
         Route::WizardStep { kind, case, step } => {

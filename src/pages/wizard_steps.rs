@@ -6,16 +6,17 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use care_planner_core::forms::{DateParts, FieldError};
-use care_planner_core::model::{Case, ChangeError, Part};
+use care_planner_core::model::{Case, EventKind};
 use care_planner_core::routes::{Route, Step as At};
 use care_planner_core::wizards::engine::{
     walk, Answer, Answers, Flow, Input, Kind, Question, Step,
 };
-use care_planner_core::wizards::section_20::admission;
-use care_planner_core::wizards::{WizardKind, FINISHED};
+use care_planner_core::wizards::pre_proceedings::CHECKLIST;
+use care_planner_core::wizards::{finish, Changes, WizardKind, FINISHED};
 use leptos::prelude::*;
 
 use crate::casebook::{casebook, LoadState};
+use crate::clock::today;
 use crate::components::form::{DateInput, ErrorMessage, ErrorSummary};
 use crate::components::heading::PageHeading;
 use crate::components::summary_list::SummaryList;
@@ -101,18 +102,22 @@ pub fn WizardStepPage(kind: WizardKind, case: String, step: At) -> impl IntoView
 #[component]
 fn Finished(kind: WizardKind, case: Case) -> impl IntoView {
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
-    let id = case.id.clone();
-    let again = move |_| {
+    // Reopens the answers: kept, to change some and confirm again (what they record is
+    // then brought up to date), or cleared, to start from the first question.
+    let reopen = move |id: String, keep: bool| {
         let book = casebook();
         if book.is_changing() {
             return;
         }
-        let id = id.clone();
         book.change(
             id.clone(),
             move |case, _| {
-                case.answers
-                    .insert(kind.slug().to_string(), BTreeMap::new());
+                let answers = case.answers.entry(kind.slug().to_string()).or_default();
+                if keep {
+                    answers.remove(FINISHED);
+                } else {
+                    answers.clear();
+                }
                 Ok(())
             },
             move |outcome| match outcome {
@@ -128,20 +133,28 @@ fn Finished(kind: WizardKind, case: Case) -> impl IntoView {
             },
         );
     };
+    let (change_id, again_id) = (case.id.clone(), case.id.clone());
     view! {
         <ErrorSummary errors=errors/>
-        <PageHeading text=format!("The {} is finished for {}", kind.title().to_lowercase(), case.child.name)/>
+        <PageHeading text=format!("The {} is finished for {}", kind.in_sentence(), case.child.name)/>
         <p class="body">
             <a href=Route::WizardStep { kind, case: case.id.clone(), step: At::Done }.href()>"See what it decided"</a>
             " or "
             <a href=Route::Case { id: case.id.clone() }.href()>{format!("go to {}'s case", case.child.name)}</a>
             "."
         </p>
+        <h2 class="heading-m">"Record what has happened since"</h2>
+        <p class="body">
+            "Change the answers, then confirm them again: new steps are recorded, changed dates are \
+             changed, and tasks now done are marked done. Nothing already on the case is deleted."
+        </p>
+        <button type="button" class="button" id="change-answers" on:click=move |_| reopen(change_id.clone(), true)>"Change the answers"</button>
+        <h2 class="heading-m">"Start again"</h2>
         <p class="body">
             "Starting again clears these answers. What the wizard recorded on the case stays; change \
              or delete it on the case page first if it was wrong."
         </p>
-        <button type="button" class="button button--secondary" on:click=again>"Start the answers again"</button>
+        <button type="button" class="button button--secondary" on:click=move |_| reopen(again_id.clone(), false)>"Start the answers again"</button>
     }
 }
 
@@ -438,10 +451,9 @@ fn CheckAnswers(kind: WizardKind, case: Case) -> impl IntoView {
                 return;
             }
             let (answers, id) = (answers.clone(), case_id.clone());
-            let outcome_id = outcome.id;
             book.change(
                 id.clone(),
-                move |case, at| finish(case, kind, flow, &answers, outcome_id, at),
+                move |case, at| finish(case, kind, &answers, at, today()),
                 move |result| match result {
                     Ok(()) => go(Route::WizardStep {
                         kind,
@@ -457,6 +469,7 @@ fn CheckAnswers(kind: WizardKind, case: Case) -> impl IntoView {
         }
     };
     let rows = answer_rows(kind, &case, &answers, &path.answered, true);
+    let changes = kind.changes(&case, &answers, today());
     view! {
         <span class="caption-l">{format!("{} – {}", kind.title(), case.child.name)}</span>
         <PageHeading text="Check your answers before saving them"/>
@@ -465,6 +478,7 @@ fn CheckAnswers(kind: WizardKind, case: Case) -> impl IntoView {
         <h2 class="heading-m">{outcome.title}</h2>
         <p class="body" id="outcome">{outcome.next_step}</p>
         <p class="hint">{format!("Source: {}", outcome.source.label())}</p>
+        <ChangesSummary changes=changes/>
         <button type="button" class="button" id="confirm" on:click=confirm>"Confirm and save to the case"</button>
     }
     .into_any()
@@ -497,30 +511,53 @@ fn answer_rows(
         .collect_view()
 }
 
-/// Writes what the outcome produces into the case, each addition in its history, and
-/// marks the wizard finished.
-fn finish(
-    case: &mut Case,
-    kind: WizardKind,
-    flow: &'static dyn Flow,
-    answers: &Answers,
-    outcome: &str,
-    at: &str,
-) -> Result<(), ChangeError> {
-    if kind == WizardKind::Section20Admission && outcome == "admitted" {
-        if let Some((events, tasks)) = admission(answers) {
-            for event in events {
-                case.add(Part::Event(event), at)?;
-            }
-            for task in tasks {
-                case.add(Part::Task(task), at)?;
-            }
-        }
+/// What confirming will write into the case, and what it will leave there.
+#[component]
+fn ChangesSummary(changes: Changes) -> impl IntoView {
+    let mut lines: Vec<String> = Vec::new();
+    for e in &changes.add_events {
+        lines.push(format!(
+            "Record \u{201c}{}\u{201d} on {}",
+            e.kind.label(),
+            e.date
+        ));
     }
-    let mut stored = answers.encode(flow);
-    stored.insert(FINISHED.to_string(), format!("{outcome} {at}"));
-    case.answers.insert(kind.slug().to_string(), stored);
-    Ok(())
+    for e in &changes.change_events {
+        lines.push(format!(
+            "Change \u{201c}{}\u{201d} to {}",
+            e.kind.label(),
+            e.date
+        ));
+    }
+    for t in &changes.add_tasks {
+        lines.push(format!("Add the task \u{201c}{}\u{201d}", t.title));
+    }
+    for t in &changes.complete_tasks {
+        lines.push(format!("Mark the task \u{201c}{}\u{201d} done", t.title));
+    }
+    let kept: Vec<String> = changes
+        .kept_events
+        .iter()
+        .map(|e| format!("{} on {}", e.kind.label(), e.date))
+        .collect();
+    view! {
+        <h2 class="heading-m">"What this saves to the case"</h2>
+        {if lines.is_empty() {
+            view! { <p class="body" id="changes">"Nothing new: the case already has everything these answers record."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="list list--bullet" id="changes">
+                    {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {(!kept.is_empty()).then(|| view! {
+            <div class="inset-text" id="kept">
+                <p class="body">"Recorded by this procedure before and no longer in your answers. These stay on the case: change or delete them there if they are wrong."</p>
+                <ul class="list list--bullet">{kept.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </div>
+        })}
+    }
 }
 
 #[component]
@@ -546,6 +583,10 @@ fn Confirmation(kind: WizardKind, case: Case) -> impl IntoView {
         ),
     ];
     let profile = Signal::stored(case.profile.clone());
+    let issued = case
+        .events
+        .iter()
+        .any(|e| e.kind == EventKind::ProceedingsIssued);
     let shared = Arc::new(case.clone());
     view! {
         <div class="panel" id="confirmation">
@@ -553,8 +594,16 @@ fn Confirmation(kind: WizardKind, case: Case) -> impl IntoView {
         </div>
         <p class="body">{outcome.map(|o| o.next_step)}</p>
         <SummaryList rows=rows/>
-        <p class="body"><a href=Route::Case { id: case.id.clone() }.href()>{format!("Go to {}'s case", case.child.name)}</a></p>
-        <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Print this summary"</button>
+        <ul class="list no-print" id="next-links">
+            <li><a href=Route::Case { id: case.id.clone() }.href()>{format!("Go to {}'s case", case.child.name)}</a></li>
+            {(kind == WizardKind::PreProceedings).then(|| view! {
+                <li><a href=Route::TaskList { id: case.id.clone(), list: CHECKLIST.id.to_string() }.href()>"Before proceedings task list"</a></li>
+            })}
+            {issued.then(|| view! {
+                <li><a href=Route::Proceedings { id: case.id.clone() }.href() id="tracker-link">"Care proceedings timetable"</a></li>
+            })}
+        </ul>
+        <button type="button" class="button button--secondary no-print" on:click=|_| { let _ = window().print(); }>"Print this summary"</button>
         <h2 class="heading-l">"Your answers"</h2>
         <dl class="summary-list" id="answers">{summary}</dl>
         <Deadlines case=shared profile_id=profile/>

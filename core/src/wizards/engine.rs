@@ -149,9 +149,14 @@ impl Question {
                     return Err(missing());
                 }
                 if checked.contains(&NONE) && checked.len() > 1 {
-                    return Err(here(
-                        "Select \u{201c}None of these\u{201d}, or the items that apply, not both",
-                    ));
+                    // Named as the page shows it: "None of these yet", "None of these".
+                    let none = items
+                        .iter()
+                        .find(|i| i.value == NONE)
+                        .map_or("None of these", |i| i.label);
+                    return Err(here(&format!(
+                        "Select \u{201c}{none}\u{201d}, or the items that apply, not both"
+                    )));
                 }
                 // In the checklist's order, whatever order they were ticked in.
                 checked.sort_by_key(|v| items.iter().position(|i| i.value == *v));

@@ -135,6 +135,15 @@ impl WizardKind {
         }
     }
 
+    /// The title inside a sentence: "Continue the pre-proceedings (PLO) wizard".
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            WizardKind::Section20Admission => "section 20 admission",
+            WizardKind::PreProceedings => "pre-proceedings (PLO) wizard",
+            WizardKind::CeasingToBeLookedAfter => "ceasing to be looked after wizard",
+        }
+    }
+
     /// One sentence: what the wizard helps a practitioner do.
     pub fn purpose(self) -> &'static str {
         match self {

@@ -426,9 +426,7 @@ fn changing_an_answer_and_confirming_again_changes_what_it_must_and_keeps_the_re
     ticked.push("adoption");
     changed.set(
         "letter-contents",
-        q("letter-contents")
-            .read(&checked(&ticked))
-            .unwrap(),
+        q("letter-contents").read(&checked(&ticked)).unwrap(),
     );
     let changes = WizardKind::PreProceedings.changes(&case, &changed, d("2026-05-20"));
     assert_eq!(changes.change_events.len(), 1);

@@ -85,9 +85,11 @@ pub struct Tracker {
     pub issued: Date,
     /// The end of the 26 weeks (with extensions), as the engine works it out.
     pub end: Option<Date>,
-    /// 26 plus the weeks of every extension granted.
+    /// The week the end falls in: 26, or later with extensions (as the engine counts
+    /// them: at most 8 weeks each, from the later of the current end and the day granted).
     pub weeks: i32,
-    pub extension_weeks: u32,
+    /// Each extension granted: the day, and the weeks asked for.
+    pub extensions: Vec<(Date, u32)>,
     pub today: Date,
     pub today_week: i32,
     pub concluded: Option<Date>,
@@ -163,11 +165,11 @@ impl Tracker {
                 }
             }
         }
-        let mut extension_weeks = 0;
+        let mut extensions = Vec::new();
         for kind in COURT_EVENTS {
             for event in index.of(*kind) {
                 if *kind == EventKind::ExtensionGranted && event.date >= issued {
-                    extension_weeks += event.attrs.weeks.unwrap_or(0);
+                    extensions.push((event.date, event.attrs.weeks.unwrap_or(0)));
                 }
                 milestones.push(court(event, issued));
             }
@@ -185,13 +187,13 @@ impl Tracker {
             .chain([issued, today])
             .chain(end);
         let (earliest, latest) = dates.fold((issued, issued), |(lo, hi), d| (lo.min(d), hi.max(d)));
-        let weeks = 26 + extension_weeks as i32;
+        let weeks = end.map_or(26, |end| week_of(issued, end).max(26));
         let nominal_end = issued.add_days(7 * weeks - 1);
         Some(Tracker {
             issued,
             end,
             weeks,
-            extension_weeks,
+            extensions,
             today,
             today_week: week_of(issued, today),
             concluded,
@@ -365,7 +367,7 @@ mod tests {
         assert_eq!(t.issued, d("2026-03-02"));
         // 26 weeks beginning with Monday 2 March: the last day is Sunday 30 August.
         assert_eq!(t.end, Some(d("2026-08-30")));
-        assert_eq!((t.weeks, t.extension_weeks), (26, 0));
+        assert_eq!((t.weeks, t.extensions.len()), (26, 0));
         assert_eq!(at(&t, "proceedings-26-weeks"), ("2026-08-30".into(), 26));
         assert_eq!(t.today_week, 16);
         // Same day or next working day after the decision on Friday 27 February.
@@ -420,7 +422,10 @@ mod tests {
     #[test]
     fn an_extension_moves_the_end_of_the_timetable() {
         let t = tracker(&case("local-a", true), "2026-09-01");
-        assert_eq!((t.weeks, t.extension_weeks), (34, 8));
+        assert_eq!(
+            (t.weeks, t.extensions.clone()),
+            (34, vec![(d("2026-08-20"), 8)])
+        );
         // Eight weeks after Sunday 30 August.
         assert_eq!(t.end, Some(d("2026-10-25")));
         assert_eq!(at(&t, "proceedings-26-weeks"), ("2026-10-25".into(), 34));
@@ -433,6 +438,32 @@ mod tests {
         assert_eq!(extension.week, Some(25));
         assert_eq!(t.ruler(), vec![1, 5, 10, 15, 20, 26, 34]);
         assert!(t.last_day >= d("2026-10-25"));
+    }
+
+    #[test]
+    fn the_weeks_are_the_engines_whatever_was_asked_for() {
+        let extended = |date: &str, weeks: u32| {
+            let mut case = case("local-a", false);
+            let e = event(
+                "ext",
+                EventKind::ExtensionGranted,
+                date,
+                Attrs {
+                    weeks: Some(weeks),
+                    ..Attrs::default()
+                },
+            );
+            case.add(Part::Event(e), "t").unwrap();
+            tracker(&case, "2026-09-01")
+        };
+        // No more than 8 weeks at a time (CA 1989 s32(8)).
+        let t = extended("2026-08-20", 10);
+        assert_eq!((t.end, t.weeks), (Some(d("2026-10-25")), 34));
+        // Granted after the 26 weeks ended: counted from the day granted.
+        let t = extended("2026-09-14", 8);
+        assert_eq!(t.end, Some(d("2026-11-09")));
+        assert_eq!(t.weeks, week_of(t.issued, d("2026-11-09")));
+        assert_eq!(at(&t, "proceedings-26-weeks").1, t.weeks);
     }
 
     #[test]

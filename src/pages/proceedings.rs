@@ -95,9 +95,15 @@ fn Summary(tracker: Tracker, procedures: String) -> impl IntoView {
         ),
         (
             "Extensions",
-            match tracker.extension_weeks {
-                0 => "None".into(),
-                weeks => format!("{weeks} weeks in all (up to 8 weeks each)"),
+            if tracker.extensions.is_empty() {
+                "None".into()
+            } else {
+                tracker
+                    .extensions
+                    .iter()
+                    .map(|(day, weeks)| format!("{weeks} weeks, granted on {day}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             },
         ),
         (
@@ -210,6 +216,7 @@ fn Picture(tracker: Tracker) -> impl IntoView {
             <svg class="tracker__picture" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="tracker-title">
                 <title id="tracker-title">{summary}</title>
                 <rect x=band_start y="30" width=(end_26 - band_start).max(0.0) height=height - 38.0 class="tracker__band"/>
+                <line x1=end_26 y1="30" x2=end_26 y2=height - 8.0 class="tracker__end"/>
                 <rect x=end_26 y="30" width=(end_all - end_26).max(0.0) height=height - 38.0 class="tracker__band tracker__band--extension"/>
                 {gridlines}
                 <text x=LEFT y="12" class="tracker__week">"Week"</text>
@@ -224,9 +231,10 @@ fn Picture(tracker: Tracker) -> impl IntoView {
             </svg>
             <figcaption class="hint">
                 "Circles are deadlines, squares the court's dates, diamonds steps that follow a meeting. \
-                 Green: done; blue: upcoming; purple: due soon; red: overdue. Shaded: the 26 weeks"
-                {(tracker.extension_weeks > 0).then_some(", then the extensions (lighter)")}
-                "."
+                 Green: done on time; brown: done late; blue: upcoming; purple: due soon or today; red: \
+                 overdue; dark grey: waiting, a court date or a step. Shaded and edged: the 26 weeks"
+                {(tracker.weeks > 26).then_some(", then the extended weeks (lighter)")}
+                ". The dashed black line is today. The table below has every date in words."
             </figcaption>
         </figure>
     }

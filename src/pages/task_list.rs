@@ -48,11 +48,16 @@ fn Items(list: &'static TaskList, case: Case) -> impl IntoView {
                         Status::InProgress => view! { <strong class="tag tag--upcoming">{status.label()}</strong> }.into_any(),
                         Status::NotStarted => view! { <strong class="tag tag--waiting">{status.label()}</strong> }.into_any(),
                     };
-                    let hint = item.hint.map(|h| view! { <div class="checklist__hint">{h}</div> });
+                    let hint_id = format!("{}-hint", item.id);
+                    let described = match item.hint {
+                        Some(_) => format!("{hint_id} {status_id}"),
+                        None => status_id.clone(),
+                    };
+                    let hint = item.hint.map(|h| view! { <div class="checklist__hint" id=hint_id>{h}</div> });
                     view! {
                         <li class="checklist__item" data-item=item.id data-status=status.name()>
                             <div class="checklist__name">
-                                <a class="checklist__link" href=href aria-describedby=status_id.clone()>{item.title}</a>
+                                <a class="checklist__link" href=href aria-describedby=described>{item.title}</a>
                                 {hint}
                             </div>
                             <div class="checklist__status" id=status_id>{tag}</div>

@@ -511,22 +511,33 @@ fn answer_rows(
         .collect_view()
 }
 
+/// An event in words: "Placement started on Mon 2 Mar 2026 (at 15:00, Foster care)".
+fn event_words(e: &care_planner_core::model::Event) -> String {
+    let details = e.details();
+    if details.is_empty() {
+        format!("\u{201c}{}\u{201d} on {}", e.kind.label(), e.date)
+    } else {
+        format!(
+            "\u{201c}{}\u{201d} on {} ({})",
+            e.kind.label(),
+            e.date,
+            details.join(", ")
+        )
+    }
+}
+
 /// What confirming will write into the case, and what it will leave there.
 #[component]
 fn ChangesSummary(changes: Changes) -> impl IntoView {
     let mut lines: Vec<String> = Vec::new();
     for e in &changes.add_events {
-        lines.push(format!(
-            "Record \u{201c}{}\u{201d} on {}",
-            e.kind.label(),
-            e.date
-        ));
+        lines.push(format!("Record {}", event_words(e)));
     }
-    for e in &changes.change_events {
+    for (before, after) in &changes.change_events {
         lines.push(format!(
-            "Change \u{201c}{}\u{201d} to {}",
-            e.kind.label(),
-            e.date
+            "Change {} to {}",
+            event_words(before),
+            event_words(after)
         ));
     }
     for t in &changes.add_tasks {
@@ -535,26 +546,33 @@ fn ChangesSummary(changes: Changes) -> impl IntoView {
     for t in &changes.complete_tasks {
         lines.push(format!("Mark the task \u{201c}{}\u{201d} done", t.title));
     }
-    let kept: Vec<String> = changes
-        .kept_events
-        .iter()
-        .map(|e| format!("{} on {}", e.kind.label(), e.date))
-        .collect();
+    let mut left: Vec<String> = changes.kept_events.iter().map(event_words).collect();
+    left.extend(
+        changes
+            .kept_tasks
+            .iter()
+            .map(|t| format!("The task \u{201c}{}\u{201d}, still open", t.title)),
+    );
+    left.extend(changes.done_already.iter().map(|t| {
+        format!("The task \u{201c}{}\u{201d}, marked done on the case though your answers say it is still to do", t.title)
+    }));
+    let bullets = |items: Vec<String>| {
+        items
+            .into_iter()
+            .map(|l| view! { <li>{l}</li> })
+            .collect_view()
+    };
     view! {
         <h2 class="heading-m">"What this saves to the case"</h2>
         {if lines.is_empty() {
             view! { <p class="body" id="changes">"Nothing new: the case already has everything these answers record."</p> }.into_any()
         } else {
-            view! {
-                <ul class="list list--bullet" id="changes">
-                    {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                </ul>
-            }.into_any()
+            view! { <ul class="list list--bullet" id="changes">{bullets(lines)}</ul> }.into_any()
         }}
-        {(!kept.is_empty()).then(|| view! {
+        {(!left.is_empty()).then(|| view! {
             <div class="inset-text" id="kept">
-                <p class="body">"Recorded by this procedure before and no longer in your answers. These stay on the case: change or delete them there if they are wrong."</p>
-                <ul class="list list--bullet">{kept.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                <p class="body">"Left as they are on the case, because your answers no longer say otherwise. Change or delete them on the case page if they are wrong:"</p>
+                <ul class="list list--bullet">{bullets(left)}</ul>
             </div>
         })}
     }

@@ -111,6 +111,10 @@ describe('the pre-proceedings wizard and the care proceedings timetable', () => 
     await tick(page, ['A plan of further work to safeguard the child', 'The review date, usually 3 months from the meeting']);
     await heading(page, 'Which of these have been done during the PLO period?');
     await tick(page, ['None of these yet']);
+    await heading(page, 'Have the social workers and the local authority solicitor met to review progress against the plan?');
+    await choose(page, 'Yes');
+    await heading(page, 'When did the social workers and the solicitor meet?');
+    await enterDate(page, '2026-04-06');
     await heading(page, 'What did the PLO review meeting decide?');
     await choose(page, 'Apply for care proceedings now: little or no progress');
     await heading(page, 'When was the PLO review meeting held?');

@@ -108,7 +108,7 @@ pub fn find<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Found<'a> {
             Found::Waiting
         };
     }
-    let instances = match rule.instances {
+    let mut instances = match rule.instances {
         Instances::Chain => chain(case, rule, starts[0]),
         Instances::First | Instances::Each => starts
             .iter()
@@ -128,6 +128,26 @@ pub fn find<'a>(case: &EventIndex<'a>, rule: &RuleDef) -> Found<'a> {
             })
             .collect(),
     };
+    if let Some(ending) = &rule.ended_by {
+        let first = starts[0].date;
+        let end = of_kinds(case, &ending.events)
+            .iter()
+            .map(|e| e.date)
+            .find(|d| *d >= first);
+        if let Some(end) = end {
+            // The first instance stays: its duty ended, done or not. A later one stays only
+            // if it was done before the end; the end made the others moot (after the last
+            // PLO review, no next review is due once proceedings are issued).
+            let mut index = 0;
+            instances.retain(|i| {
+                index += 1;
+                index == 1 || (i.anchor.date < end && i.done.is_some_and(|d| d <= end))
+            });
+            for instance in &mut instances {
+                instance.done = Some(instance.done.map_or(end, |d| d.min(end)));
+            }
+        }
+    }
     Found::Instances(instances)
 }
 

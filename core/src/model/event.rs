@@ -231,6 +231,8 @@ names!(EventKind {
     ReturnedHome = "returned_home",
     // Added to the catalogue's list: a duty done that no other event records.
     DutyCompleted = "duty_completed",
+    // Added: a PLO review decided the family is no longer before proceedings.
+    PreProceedingsEnded = "pre_proceedings_ended",
 });
 
 names!(LegalBasis {
@@ -290,6 +292,7 @@ impl EventKind {
             CeasedLookedAfter => "Ceased to be looked after",
             ReturnedHome => "Returned home",
             DutyCompleted => "Duty completed",
+            PreProceedingsEnded => "Pre-proceedings ended (stepped down)",
         }
     }
 
@@ -343,7 +346,7 @@ mod tests {
         for kind in EventKind::ALL {
             assert_eq!(EventKind::from_name(kind.name()), Some(*kind));
         }
-        assert_eq!(EventKind::ALL.len(), 32);
+        assert_eq!(EventKind::ALL.len(), 33);
         assert_eq!(LegalBasis::from_name("s20"), Some(LegalBasis::S20));
         assert_eq!(
             PlacementType::from_name("custody"),

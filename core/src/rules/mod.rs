@@ -39,6 +39,17 @@ pub struct RuleDef {
     /// Events that move the date later (extensions of proceedings or of an approval).
     #[serde(default)]
     pub extended_by: Option<Extension>,
+    /// Events that end the duty: from the first on or after the rule's first anchor, no
+    /// new instance starts, and an open one counts as done that day (the PLO ends when
+    /// proceedings are issued or the family steps down).
+    #[serde(default)]
+    pub ended_by: Option<Ending>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    pub events: Vec<EventKind>,
 }
 
 /// The anchor: occurrences of events, or another rule's date.

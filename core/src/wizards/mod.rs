@@ -76,24 +76,25 @@ impl WizardKind {
         }
     }
 
-    /// The events and tasks the answers produce under `profile`. The Section 20 wizard
-    /// records only an admission; the pre-proceedings wizard records the phase as far as
-    /// it has gone, whatever the outcome.
+    /// The events and tasks the answers produce under `profile`, and the wizard's tasks
+    /// they show done. The Section 20 wizard records only an admission; the pre-proceedings
+    /// wizard records the phase as far as it has gone, whatever the outcome.
     pub fn produced(self, answers: &Answers, profile: &str) -> Produced {
         let Some(flow) = self.flow() else {
             return Produced::default();
         };
-        let outcome = match walk(flow, answers, profile).now {
+        let path = walk(flow, answers, profile);
+        let outcome = match path.now {
             Step::Done(outcome) => outcome.id,
             Step::Ask(_) => return Produced::default(),
         };
         match self {
             WizardKind::Section20Admission if outcome == "admitted" => {
-                section_20::admission(answers)
-                    .map(|(events, tasks)| Produced { events, tasks })
-                    .unwrap_or_default()
+                section_20::admission(answers).unwrap_or_default()
             }
-            WizardKind::PreProceedings => pre_proceedings::produced(answers, profile),
+            WizardKind::PreProceedings => {
+                pre_proceedings::produced(answers, &path.answered, outcome)
+            }
             _ => Produced::default(),
         }
     }

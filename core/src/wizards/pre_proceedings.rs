@@ -10,8 +10,9 @@
 //! at any stage ("the letter is not sent yet") and changed later, and each confirmation
 //! brings the case's events and tasks up to date with the answers (`super::Produced`).
 
-use super::engine::{walk, Answers, Choice, Flow, Kind, Next, Outcome, Question, NONE};
+use super::engine::{Answers, Choice, Flow, Kind, Next, Outcome, Question, NONE};
 use super::Produced;
+use crate::calendar::Date;
 use crate::model::{Attrs, Event, EventKind, Task};
 use crate::sources::Citation;
 use crate::task_list::{Item, Section, TaskList};
@@ -373,7 +374,7 @@ const QUESTIONS: &[Question] = &[
     Question {
         id: "letter-sent",
         text: "Has the letter before proceedings been sent to the parents?",
-        hint: Some("No later than one week after the legal meeting."),
+        hint: Some("Where there was a legal gateway or planning meeting, no later than one week after it."),
         kind: Kind::YesNo,
         missing: "Select yes if the letter has been sent",
         source: LETTER,
@@ -425,6 +426,22 @@ const QUESTIONS: &[Question] = &[
         kind: Kind::Checklist(DURING_PERIOD),
         missing: "Select what has been done, or \u{201c}None of these yet\u{201d}",
         source: PERIOD,
+    },
+    Question {
+        id: "solicitor-meeting",
+        text: "Have the social workers and the local authority solicitor met to review progress against the plan?",
+        hint: Some("At 9 weeks, to discuss their position before the PLO review."),
+        kind: Kind::YesNo,
+        missing: "Select yes if the social workers and the solicitor have met",
+        source: REVIEW,
+    },
+    Question {
+        id: "solicitor-meeting-on",
+        text: "When did the social workers and the solicitor meet?",
+        hint: None,
+        kind: Kind::Date,
+        missing: "Enter the date the social workers and the solicitor met",
+        source: REVIEW,
     },
     Question {
         id: "review-outcome",
@@ -492,7 +509,7 @@ const OUTCOMES: &[Outcome] = &[
     Outcome {
         id: "await-decision-meeting",
         title: "Prepare for the Children's Decision Meeting",
-        next_step: "Send the papers 5 working days before the meeting; the deadline is on the case. Come back to record what the meeting agreed.",
+        next_step: "Send the papers to the panel 5 working days before the meeting (the deadline is on the case) and to the attendees 3 working days before. Come back to record what the meeting agreed.",
         source: DECISION_PAPERS,
     },
     Outcome {
@@ -504,7 +521,7 @@ const OUTCOMES: &[Outcome] = &[
     Outcome {
         id: "hold-gateway",
         title: "Hold the legal gateway or planning meeting",
-        next_step: "Convene it within 7 days of the recommendation; the deadline is on the case. Come back to record it and the letter before proceedings.",
+        next_step: "Convene it to consider whether the threshold for care proceedings is met: within 7 days of the recommendation under the Care Planning Procedure \u{2013} Care Proceedings, where the case's procedures set it, the deadline is on the case. Come back to record it and the letter before proceedings.",
         source: GATEWAY,
     },
     Outcome {
@@ -516,7 +533,7 @@ const OUTCOMES: &[Outcome] = &[
     Outcome {
         id: "send-letter",
         title: "Send the letter before proceedings",
-        next_step: "Send it no later than one week after the legal meeting, once checked, countersigned and agreed with legal section; the deadline is on the case. Come back to record it.",
+        next_step: "Send it once it is checked, countersigned and agreed with legal section: no later than one week after the legal meeting under the Care Planning Procedure \u{2013} Care Proceedings (where the case's procedures set it, the deadline is on the case). Come back to record it.",
         source: LETTER,
     },
     Outcome {
@@ -534,7 +551,7 @@ const OUTCOMES: &[Outcome] = &[
     Outcome {
         id: "plo-under-way",
         title: "The pre-proceedings period is under way",
-        next_step: "The social workers and the solicitor meet at 9 weeks, the PLO review is due 3 months after the PLO meeting, and the case goes back to the panel if it is still under the PLO at 6 months (4 months in Leicestershire). The dates are on the case. Come back to record the review.",
+        next_step: "The social workers and the solicitor meet at 9 weeks, the PLO review is usually 3 months after the PLO meeting, and a case still under the PLO at 6 months goes back to the panel (the Children's Decision Meeting expects pre-proceedings concluded by 4 months). Where the case's procedures set these, the dates are on the case. Come back to record the review.",
         source: REVIEW,
     },
     Outcome {
@@ -552,8 +569,14 @@ const OUTCOMES: &[Outcome] = &[
     Outcome {
         id: "drift-referral",
         title: "Refer the case back to the panel to prevent drift",
-        next_step: "The case has been under the Public Law Outline too long: refer it back to the Service Manager Panel at 6 months (the Children's Decision Meeting expects pre-proceedings to be concluded by 4 months).",
+        next_step: "A case under the Public Law Outline for 6 months goes back to the Service Manager Panel for further consideration, to prevent drift.",
         source: DRIFT,
+    },
+    Outcome {
+        id: "decision-meeting-drift",
+        title: "Take the case back to the Children's Decision Meeting",
+        next_step: "The Children's Decision Meeting tracks the PLO and expects pre-proceedings to be concluded by 4 months from its agreement: a further review period goes past that, so bring the case back to the meeting to decide whether to issue care proceedings or end the PLO.",
+        source: FOUR_MONTHS,
     },
     Outcome {
         id: "prepare-to-issue",
@@ -625,7 +648,8 @@ impl Flow for PreProceedings {
             _ => Ask("recommendation"),
         };
         let after_review = |outcome: Option<&str>, second: bool| match outcome {
-            Some("further-period") if second || leicestershire => Finish("drift-referral"),
+            Some("further-period") if leicestershire => Finish("decision-meeting-drift"),
+            Some("further-period") if second => Finish("drift-referral"),
             Some("further-period") => Ask("second-review-outcome"),
             Some("step-down") => Finish("step-down"),
             _ => Ask("issued"),
@@ -673,7 +697,9 @@ impl Flow for PreProceedings {
             "absent-decision" => Finish("rearrange-meeting"),
             "plo-meeting-on" => Ask("plo-agreed"),
             "plo-agreed" => Ask("during-period"),
-            "during-period" => Ask("review-outcome"),
+            "during-period" => Ask("solicitor-meeting"),
+            "solicitor-meeting" if a.yes(question) => Ask("solicitor-meeting-on"),
+            "solicitor-meeting" | "solicitor-meeting-on" => Ask("review-outcome"),
             "review-outcome" if a.choice(question) == Some("not-yet") => Finish("plo-under-way"),
             "review-outcome" => Ask("review-on"),
             "review-on" => after_review(a.choice("review-outcome"), false),
@@ -690,95 +716,132 @@ impl Flow for PreProceedings {
     }
 }
 
-/// The events and tasks the answers on the current path produce, whatever the outcome: the
-/// wizard records the phase as far as it has gone.
-pub fn produced(answers: &Answers, profile: &str) -> Produced {
-    let path = walk(&PreProceedings, answers, profile);
-    let on_path = |id: &str| path.answered.iter().any(|q| q.id == id);
+/// The events and tasks the answers on the current path (`path`, ending in `outcome`)
+/// produce, whatever the outcome: the wizard records the phase as far as it has gone.
+pub fn produced(answers: &Answers, path: &[&Question], outcome: &str) -> Produced {
+    let on_path = |id: &str| path.iter().any(|q| q.id == id);
+    let dated = |question: &str| answers.date(question).filter(|_| on_path(question));
     let mut out = Produced::default();
-    let mut event = |id: &str, kind: EventKind, question: &str| {
-        if let Some(date) = answers.date(question).filter(|_| on_path(question)) {
+    let mut event = |id: &str, kind: EventKind, date: Option<Date>, attrs: Attrs| {
+        if let Some(date) = date {
             out.events.push(Event {
                 id: format!("plo-{id}"),
                 kind,
                 date,
                 time: None,
-                attrs: Attrs::default(),
+                attrs,
             });
         }
     };
+    let none = Attrs::default;
     event(
         "decision-meeting",
         EventKind::DecisionMeetingScheduled,
-        "decision-meeting-on",
+        dated("decision-meeting-on"),
+        none(),
     );
-    if on_path("decision-meeting-outcome")
-        && answers.choice("decision-meeting-outcome") == Some("plo")
-    {
-        event(
-            "recommended",
-            EventKind::PloRecommended,
-            "decision-meeting-on",
-        );
-    }
-    event("recommended", EventKind::PloRecommended, "recommended-on");
-    event("gateway", EventKind::LegalGatewayMeetingHeld, "gateway-on");
+    // Leicestershire agrees the PLO at the Children's Decision Meeting; elsewhere the
+    // panel's recommendation has its own date.
+    let agreed = if answers.choice("decision-meeting-outcome") == Some("plo") {
+        dated("decision-meeting-on").filter(|_| on_path("decision-meeting-outcome"))
+    } else {
+        dated("recommended-on")
+    };
+    event("recommended", EventKind::PloRecommended, agreed, none());
+    event(
+        "gateway",
+        EventKind::LegalGatewayMeetingHeld,
+        dated("gateway-on"),
+        none(),
+    );
     event(
         "letter",
         EventKind::LetterBeforeProceedingsSent,
-        "letter-sent-on",
+        dated("letter-sent-on"),
+        none(),
     );
-    event("meeting", EventKind::PloMeetingHeld, "plo-meeting-on");
-    event("review-1", EventKind::PloReviewHeld, "review-on");
-    event("review-2", EventKind::PloReviewHeld, "second-review-on");
-    event("issued", EventKind::ProceedingsIssued, "issue-date");
+    event(
+        "meeting",
+        EventKind::PloMeetingHeld,
+        dated("plo-meeting-on"),
+        none(),
+    );
+    event(
+        "solicitor-meeting",
+        EventKind::DutyCompleted,
+        dated("solicitor-meeting-on"),
+        Attrs {
+            rule: Some("plo-solicitor-meeting".into()),
+            anchor: Some("plo-meeting".into()),
+            ..none()
+        },
+    );
+    event(
+        "review-1",
+        EventKind::PloReviewHeld,
+        dated("review-on"),
+        none(),
+    );
+    event(
+        "review-2",
+        EventKind::PloReviewHeld,
+        dated("second-review-on"),
+        none(),
+    );
+    if outcome == "step-down" {
+        let last_review = dated("second-review-on").or(dated("review-on"));
+        event("ended", EventKind::PreProceedingsEnded, last_review, none());
+    }
+    event(
+        "issued",
+        EventKind::ProceedingsIssued,
+        dated("issue-date"),
+        none(),
+    );
 
-    let mut task = |id: String, title: String, source: Citation| {
-        out.tasks.push(Task {
-            id: format!("plo-{id}"),
-            title,
-            source: Some(source.label()),
-            ..Task::default()
-        })
-    };
-    // Each checklist item not ticked (or, for assessments, each one needed) is a task.
-    let mut unticked = |question: &str, items: &[Choice], prefix: &str, label: &str, source| {
-        if on_path(question) {
-            let ticked = answers.checked(question);
-            for item in items
-                .iter()
-                .filter(|i| i.value != NONE && !ticked.contains(&i.value))
-            {
-                task(
-                    format!("{prefix}-{}", item.value),
-                    format!("{label}: {}", lower_first(item.label)),
-                    source,
-                );
+    // Each checklist item not ticked (or, for assessments, each one needed) is a task; an
+    // item ticked on the path resolves its task.
+    let mut checklist =
+        |question: &str, items: &[Choice], prefix: &str, label: &str, source: Citation| {
+            if !on_path(question) {
+                return;
             }
-        }
-    };
-    unticked(
+            let ticked = answers.checked(question);
+            for item in items.iter().filter(|i| i.value != NONE) {
+                let id = format!("plo-{prefix}-{}", item.value);
+                if ticked.contains(&item.value) {
+                    out.resolved.push(id);
+                } else {
+                    out.tasks.push(task(
+                        id,
+                        format!("{label}: {}", lower_first(item.label)),
+                        source,
+                    ));
+                }
+            }
+        };
+    checklist(
         "decision-meeting-papers",
         DECISION_PAPERS_ITEMS,
         "papers",
         "Papers for the Children's Decision Meeting",
         DECISION_PAPERS,
     );
-    unticked(
+    checklist(
         "letter-contents",
         LETTER_CONTENTS,
         "letter",
         "Letter before proceedings",
         LETTER,
     );
-    unticked(
+    checklist(
         "plo-agreed",
         AGREED,
         "agreed",
         "To agree after the PLO meeting",
         PLAN,
     );
-    unticked(
+    checklist(
         "during-period",
         DURING_PERIOD,
         "period",
@@ -795,48 +858,47 @@ pub fn produced(answers: &Answers, profile: &str) -> Produced {
                 .iter()
                 .find(|i| i.value == *value)
                 .map_or(*value, |i| i.label);
-            task(
-                format!("assessment-{value}"),
+            out.tasks.push(task(
+                format!("plo-assessment-{value}"),
                 format!("Arrange {}", lower_first(label)),
                 DECISION_OUTCOMES,
-            );
+            ));
         }
     }
-    if on_path("parents-can-take-part") && !answers.yes("parents-can-take-part") {
-        task(
-            "parents-support".into(),
-            "Arrange the support or assessment the parents need to take part in the Public Law Outline".into(),
-            DECISION_OUTCOMES,
-        );
+    if on_path("parents-can-take-part") {
+        let id = "plo-parents-support".to_string();
+        if answers.yes("parents-can-take-part") {
+            out.resolved.push(id);
+        } else {
+            out.tasks.push(task(
+                id,
+                "Arrange the support or assessment the parents need to take part in the Public Law Outline".into(),
+                DECISION_OUTCOMES,
+            ));
+        }
     }
-    let outcome = match path.now {
-        super::engine::Step::Done(outcome) => outcome.id,
-        super::engine::Step::Ask(_) => "",
+    let follow_up = match outcome {
+        "strategic-lead" => Some(("strategic-lead", "Refer to the Strategic Lead for Safeguarding for immediate consideration", GATEWAY)),
+        "rearrange-meeting" => Some(("rearrange", "Rearrange the PLO meeting and tell the parents and the solicitor", PLO_MEETING)),
+        "drift-referral" => Some(("drift-referral", "Refer the case back to the Service Manager Panel to prevent drift", DRIFT)),
+        "decision-meeting-drift" => Some(("drift-referral", "Take the case back to the Children's Decision Meeting (pre-proceedings concluded by 4 months)", FOUR_MONTHS)),
+        "more-information" => Some(("more-information", "Gather the information the Children's Decision Meeting asked for and book the case back in", DECISION_ROLE)),
+        _ => None,
     };
-    match outcome {
-        "strategic-lead" => task(
-            "strategic-lead".into(),
-            "Refer to the Strategic Lead for Safeguarding for immediate consideration".into(),
-            GATEWAY,
-        ),
-        "rearrange-meeting" => task(
-            "rearrange".into(),
-            "Rearrange the PLO meeting and tell the parents and the solicitor".into(),
-            PLO_MEETING,
-        ),
-        "drift-referral" => task(
-            "drift-referral".into(),
-            "Refer the case back to the panel to prevent drift".into(),
-            if profile == "leicestershire" { FOUR_MONTHS } else { DRIFT },
-        ),
-        "more-information" => task(
-            "more-information".into(),
-            "Gather the information the Children's Decision Meeting asked for and book the case back in".into(),
-            DECISION_ROLE,
-        ),
-        _ => {}
+    if let Some((id, title, source)) = follow_up {
+        out.tasks
+            .push(task(format!("plo-{id}"), title.into(), source));
     }
     out
+}
+
+fn task(id: String, title: String, source: Citation) -> Task {
+    Task {
+        id,
+        title,
+        source: Some(source.label()),
+        ..Task::default()
+    }
 }
 
 /// "A genogram" → "a genogram", for a label after a colon; "DNA testing" stays as it is.

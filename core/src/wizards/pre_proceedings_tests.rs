@@ -4,7 +4,7 @@
 //! deadlines the engine then gives, and what confirming again does after an answer changes.
 
 use super::engine::{walk, Answers, Input};
-use super::pre_proceedings::{produced, PreProceedings, LETTER_CONTENTS};
+use super::pre_proceedings::{PreProceedings, LETTER_CONTENTS};
 use super::test_support::*;
 use super::WizardKind;
 use crate::calendar::Date;
@@ -45,6 +45,8 @@ fn local_a_to_issue() -> Vec<(&'static str, Input)> {
             checked(&["plan", "assessment", "review-date", "plan-sent"]),
         ),
         ("during-period", checked(&["none"])),
+        ("solicitor-meeting", choice("yes")),
+        ("solicitor-meeting-on", date("2026-04-06")),
         ("review-outcome", choice("issue")),
         ("review-on", date("2026-05-01")),
         ("issued", choice("yes")),
@@ -102,7 +104,7 @@ fn due(list: &[(String, Option<Date>, Status)], rule: &str) -> (Date, Status) {
 fn local_a_from_the_panel_to_issue_records_every_step_and_its_deadlines() {
     let (answers, now) = run(&PreProceedings, "local-a", &local_a_to_issue());
     assert_eq!(outcome(now), "proceedings-issued");
-    let out = produced(&answers, "local-a");
+    let out = WizardKind::PreProceedings.produced(&answers, "local-a");
     let events: Vec<(&str, EventKind, String)> = out
         .events
         .iter()
@@ -130,6 +132,11 @@ fn local_a_from_the_panel_to_issue_records_every_step_and_its_deadlines() {
                 "plo-meeting",
                 EventKind::PloMeetingHeld,
                 "2026-02-02".into()
+            ),
+            (
+                "plo-solicitor-meeting",
+                EventKind::DutyCompleted,
+                "2026-04-06".into()
             ),
             (
                 "plo-review-1",
@@ -180,17 +187,21 @@ fn local_a_from_the_panel_to_issue_records_every_step_and_its_deadlines() {
         due(&list, "plo-letter"),
         (d("2026-01-16"), Status::DoneOnTime)
     );
-    // 9 weeks from the PLO meeting on Mon 2 Feb.
-    assert_eq!(due(&list, "plo-solicitor-meeting").0, d("2026-04-06"));
-    // 3 months from 2 Feb; the review was held on 1 May, so the next is 3 months on.
+    // 9 weeks from the PLO meeting on Mon 2 Feb, held that day.
+    assert_eq!(
+        due(&list, "plo-solicitor-meeting"),
+        (d("2026-04-06"), Status::DoneOnTime)
+    );
+    // 3 months from 2 Feb, held on 1 May; issuing proceedings ends the PLO, so there is no
+    // next review and the referral to prevent drift is no longer due.
     assert_eq!(
         all_due(&list, "plo-review"),
-        vec![
-            (d("2026-05-02"), Status::DoneOnTime),
-            (d("2026-08-01"), Status::Upcoming)
-        ]
+        vec![(d("2026-05-02"), Status::DoneOnTime)]
     );
-    assert_eq!(due(&list, "plo-drift-referral").0, d("2026-08-02"));
+    assert_eq!(
+        due(&list, "plo-drift-referral"),
+        (d("2026-08-02"), Status::DoneOnTime)
+    );
     // 26 weeks beginning with Mon 11 May: the last day is Sun 8 Nov.
     assert_eq!(due(&list, "proceedings-26-weeks").0, d("2026-11-08"));
     assert_eq!(due(&list, "care-planning-meeting-3").0, d("2026-09-13"));
@@ -216,15 +227,16 @@ fn leicestershire_goes_to_the_decision_meeting_without_a_legal_planning_meeting(
         ("plo-meeting-on", date("2026-03-30")),
         ("plo-agreed", checked(&["none"])),
         ("during-period", checked(&["none"])),
+        ("solicitor-meeting", choice("no")),
         ("review-outcome", choice("further-period")),
         ("review-on", date("2026-06-29")),
     ];
     let (answers, now) = run(&PreProceedings, "leicestershire", &steps);
     // 3 months and a further period would pass the 4 months Leicestershire expects.
-    assert_eq!(outcome(now), "drift-referral");
+    assert_eq!(outcome(now), "decision-meeting-drift");
     let path = walk(&PreProceedings, &answers, "leicestershire");
     assert!(path.answered.iter().all(|q| !q.id.starts_with("gateway")));
-    let out = produced(&answers, "leicestershire");
+    let out = WizardKind::PreProceedings.produced(&answers, "leicestershire");
     let ids: Vec<&str> = out.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -316,7 +328,8 @@ fn each_way_out_ends_with_its_next_step() {
     let disagrees = upto(5, &[("gateway-agrees", choice("no"))]);
     assert_eq!(ends("local-a", &disagrees), "strategic-lead");
     let (answers, _) = run(&PreProceedings, "local-a", &disagrees);
-    assert!(produced(&answers, "local-a")
+    assert!(WizardKind::PreProceedings
+        .produced(&answers, "local-a")
         .tasks
         .iter()
         .any(|t| t.id == "plo-strategic-lead"));
@@ -344,13 +357,13 @@ fn each_way_out_ends_with_its_next_step() {
     assert_eq!(
         ends(
             "local-a",
-            &upto(13, &[("review-outcome", choice("not-yet"))])
+            &upto(15, &[("review-outcome", choice("not-yet"))])
         ),
         "plo-under-way"
     );
     let review = |first: &str| {
         upto(
-            13,
+            15,
             &[
                 ("review-outcome", choice(first)),
                 ("review-on", date("2026-05-01")),
@@ -358,6 +371,23 @@ fn each_way_out_ends_with_its_next_step() {
         )
     };
     assert_eq!(ends("local-a", &review("step-down")), "step-down");
+    // Stepping down ends the PLO: its deadlines close on the review's day.
+    let (answers, _) = run(&PreProceedings, "local-a", &review("step-down"));
+    let ended = WizardKind::PreProceedings.produced(&answers, "local-a");
+    let last = ended.events.last().unwrap();
+    assert_eq!(
+        (last.id.as_str(), last.kind, last.date),
+        ("plo-ended", EventKind::PreProceedingsEnded, d("2026-05-01"))
+    );
+    let list = deadlines(&case_with(&answers, "local-a"), "2026-09-01");
+    assert_eq!(
+        all_due(&list, "plo-review"),
+        vec![(d("2026-05-02"), Status::DoneOnTime)]
+    );
+    assert_eq!(
+        due(&list, "plo-drift-referral"),
+        (d("2026-08-02"), Status::DoneOnTime)
+    );
     // Outside Leicestershire a further period leads to a second review; a further period
     // after that is 6 months under the PLO.
     let mut second = review("further-period");
@@ -413,7 +443,7 @@ fn changing_an_answer_and_confirming_again_changes_what_it_must_and_keeps_the_re
     let (answers, _) = run(&PreProceedings, "local-a", &local_a_to_issue());
     let mut case = case_with(&answers, "local-a");
     let before = (case.events.len(), case.tasks.len());
-    assert_eq!(before, (6, 8));
+    assert_eq!(before, (7, 8));
 
     // The letter was in fact sent a day later, and the adoption paragraph is now in it.
     let mut changed = answers.clone();
@@ -430,7 +460,8 @@ fn changing_an_answer_and_confirming_again_changes_what_it_must_and_keeps_the_re
     );
     let changes = WizardKind::PreProceedings.changes(&case, &changed, d("2026-05-20"));
     assert_eq!(changes.change_events.len(), 1);
-    assert_eq!(changes.change_events[0].date, d("2026-01-15"));
+    assert_eq!(changes.change_events[0].0.date, d("2026-01-14"));
+    assert_eq!(changes.change_events[0].1.date, d("2026-01-15"));
     assert_eq!(changes.complete_tasks.len(), 1);
     assert_eq!(changes.complete_tasks[0].id, "plo-letter-adoption");
     assert!(
@@ -448,9 +479,29 @@ fn changing_an_answer_and_confirming_again_changes_what_it_must_and_keeps_the_re
     );
     let changes = WizardKind::PreProceedings.changes(&case, &changed, d("2026-05-20"));
     let kept: Vec<&str> = changes.kept_events.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(kept, vec!["plo-meeting", "plo-review-1", "plo-issued"]);
+    assert_eq!(
+        kept,
+        vec![
+            "plo-meeting",
+            "plo-solicitor-meeting",
+            "plo-review-1",
+            "plo-issued"
+        ]
+    );
+    // The tasks of questions now off the path are not done: they are left open, and named.
+    assert!(changes.complete_tasks.is_empty());
+    let open: Vec<&str> = changes.kept_tasks.iter().map(|t| t.id.as_str()).collect();
+    assert!(
+        open.contains(&"plo-period-viability") && open.contains(&"plo-agreed-ifit"),
+        "{open:?}"
+    );
     changes.apply(&mut case, "t3").unwrap();
-    assert_eq!(case.events.len(), 6, "nothing deleted");
+    assert_eq!(case.events.len(), 7, "nothing deleted");
+    assert!(case
+        .tasks
+        .iter()
+        .filter(|t| t.id.starts_with("plo-period"))
+        .all(|t| t.done.is_none()));
     assert!(case
         .history
         .iter()
@@ -460,7 +511,7 @@ fn changing_an_answer_and_confirming_again_changes_what_it_must_and_keeps_the_re
 #[test]
 fn every_question_and_outcome_can_be_reached_and_what_each_path_records_is_on_it() {
     explore(&PreProceedings, |profile, answers, _| {
-        let out = produced(answers, profile);
+        let out = WizardKind::PreProceedings.produced(answers, profile);
         let path = walk(&PreProceedings, answers, profile);
         let mut ids: Vec<&str> = out
             .events

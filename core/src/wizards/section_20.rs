@@ -5,6 +5,7 @@
 //! quote the opening words of the passage.
 
 use super::engine::{Answers, Choice, Flow, Kind, Next, Outcome, Question, NONE};
+use super::Produced;
 use crate::calendar::Date;
 use crate::model::{Attrs, Event, EventKind, LegalBasis, PlacementType, Task};
 use crate::sources::Citation;
@@ -409,9 +410,9 @@ impl Flow for Section20 {
     }
 }
 
-/// What an "admitted" outcome writes into the case: the admission's events, and a task for
-/// everything still to do, each with its source.
-pub fn admission(a: &Answers) -> Option<(Vec<Event>, Vec<Task>)> {
+/// What an "admitted" outcome writes into the case: the admission's events, a task for
+/// everything still to do, each with its source, and the tasks the answers show done.
+pub fn admission(a: &Answers) -> Option<Produced> {
     let date = a.date("admitted-at")?;
     let time = a.time("admitted-at");
     let emergency = a.choice("admission-kind") == Some("emergency");
@@ -467,45 +468,65 @@ pub fn admission(a: &Answers) -> Option<(Vec<Event>, Vec<Task>)> {
         started: None,
     };
     let mut tasks = Vec::new();
+    let mut resolved = Vec::new();
+    // A step done (answered yes) resolves its task; one not done is a task.
+    let mut step = |done: bool, task: Task| {
+        if done {
+            resolved.push(task.id);
+        } else {
+            tasks.push(task);
+        }
+    };
     if placement == PlacementType::ConnectedPerson {
-        if !a.yes("reg-24-authorised") {
-            tasks.push(task(
+        step(
+            a.yes("reg-24-authorised"),
+            task(
                 "reg-24-authorise",
                 "Get the placement with the family member authorised".into(),
                 REG_24,
                 Some(date),
-            ));
-        }
-        if !a.yes("reg-24-referred") {
-            tasks.push(task(
+            ),
+        );
+        step(
+            a.yes("reg-24-referred"),
+            task(
                 "reg-24-refer",
                 "Refer the connected person to the Fostering Service for assessment".into(),
                 REG_24,
                 Some(date),
-            ));
-        }
+            ),
+        );
     }
     if a.yes("non-resident-parent") {
-        if !a.yes("nrp-aware") {
-            tasks.push(task(
+        step(
+            a.yes("nrp-aware"),
+            task(
                 "nrp-aware",
                 "Make the non-resident parent aware, and ask whether they want to be involved"
                     .into(),
                 INITIAL_MEETING,
                 None,
-            ));
-        }
-        if !a.yes("nrp-legal-advice") {
-            tasks.push(task(
+            ),
+        );
+        step(
+            a.yes("nrp-legal-advice"),
+            task(
                 "nrp-legal-advice",
                 "Advise the non-resident parent to seek legal advice".into(),
                 INITIAL_MEETING,
                 None,
-            ));
-        }
+            ),
+        );
     }
+    let fgc = task(
+        "fgc",
+        "Refer the family for a Family Group Conference".into(),
+        FGC,
+        None,
+    );
     match a.choice("family-group-conference") {
-        Some("to-refer") => tasks.push(task("fgc", "Refer the family for a Family Group Conference".into(), FGC, None)),
+        Some("to-refer") => tasks.push(fgc),
+        Some("referred") => resolved.push(fgc.id),
         Some("not-held") => tasks.push(task(
             "family-information",
             "Plan how information about family relationships and connected persons will be gathered early".into(),
@@ -515,16 +536,17 @@ pub fn admission(a: &Answers) -> Option<(Vec<Event>, Vec<Task>)> {
         _ => {}
     }
     let covered = a.checked("initial-meeting");
-    for item in CHECKLIST
-        .iter()
-        .filter(|i| i.value != NONE && !covered.contains(&i.value))
-    {
-        tasks.push(task(
-            item.value,
-            item.label.to_string(),
-            INITIAL_MEETING,
-            None,
-        ));
+    for item in CHECKLIST.iter().filter(|i| i.value != NONE) {
+        let task = task(item.value, item.label.to_string(), INITIAL_MEETING, None);
+        if covered.contains(&item.value) {
+            resolved.push(task.id);
+        } else {
+            tasks.push(task);
+        }
     }
-    Some((events, tasks))
+    Some(Produced {
+        events,
+        tasks,
+        resolved,
+    })
 }

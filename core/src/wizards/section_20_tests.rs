@@ -5,6 +5,7 @@
 use super::engine::{walk, Answer, Answers, Flow, Input};
 use super::section_20::{admission, Section20, CHECKLIST};
 use super::test_support::*;
+use super::Produced;
 use crate::calendar::{Date, Time};
 use crate::engine::Scheduler;
 use crate::forms::DateParts;
@@ -36,7 +37,7 @@ fn planned_local_a(placement: &str) -> Vec<(&'static str, Input)> {
 
 /// The deadlines of the case the wizard produces, under `profile`: rule id → due date.
 fn deadlines(answers: &Answers, profile: &str, today: Date) -> Vec<(String, Option<String>)> {
-    let (events, _) = admission(answers).expect("an admission");
+    let events = admission(answers).expect("an admission").events;
     let mut case = Case::new(
         "c",
         Child {
@@ -74,7 +75,7 @@ fn due(list: &[(String, Option<String>)], rule: &str) -> String {
 fn a_planned_admission_creates_the_case_with_its_tasks_and_deadlines() {
     let (answers, now) = run(&Section20, "local-a", &planned_local_a("foster"));
     assert_eq!(outcome(now), "admitted");
-    let (events, tasks) = admission(&answers).unwrap();
+    let Produced { events, tasks, .. } = admission(&answers).unwrap();
     let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
@@ -111,7 +112,7 @@ fn an_emergency_placement_with_family_is_a_regulation_24_placement() {
     steps.remove(1); // no full assessment is asked in an emergency
     let (answers, now) = run(&Section20, "local-a", &steps);
     assert_eq!(outcome(now), "admitted");
-    let (events, tasks) = admission(&answers).unwrap();
+    let Produced { events, tasks, .. } = admission(&answers).unwrap();
     assert_eq!(
         events[2].attrs.placement,
         Some(PlacementType::ConnectedPerson)

@@ -8,7 +8,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/report.sh"
 cd "$ROOT"
 
-BUDGET_GZIP=$((250 * 1024)) # wasm + JS + CSS together, gzip -9
+# wasm + JS + CSS together, gzip -9. Raised from 250 KB (set for the empty shell) to 500 KB
+# with the second wizard: a wasm module cannot be split with Trunk (trunk-rs/trunk#1022) and
+# the single-file build needs one module anyway; see the reasoning in docs/performance.md.
+BUDGET_GZIP=$((500 * 1024))
 
 if [ "${1:-}" != "--no-build" ]; then
   ensure_build_tools
@@ -48,6 +51,18 @@ ${rows}| **total** | $total_raw | $(kb "$total_raw") | $total_gzip | $(kb "$tota
 
 Budget: $(kb "$BUDGET_GZIP") gzip for WebAssembly, JavaScript and CSS together.
 This build is **${verdict}** the budget ($(kb "$total_gzip") of $(kb "$BUDGET_GZIP")).
+
+Why 500 KB: the first budget, 250 KB, was set for the empty shell. With the case store, two
+wizards, the task list and the timetable the app is near 380 KB, and the bytes are spread
+(pages, the core's model and serde, and Leptos itself; no one dependency dominates). The
+remedy the earlier report suggested, loading the wizards as a separate module later, is not
+available: Trunk cannot split a WebAssembly module (trunk-rs/trunk#1022, open), Leptos'
+\`#[lazy]\` splitting needs cargo-leptos and is still fragile, and the single-file build for
+locked-down devices needs one module in any case. The module is downloaded once per
+version and then served from the browser's cache; what the user waits for is measured by
+\`scripts/bench.sh\` (page start → caseload on screen). 500 KB leaves room for the ceasing
+wizard, calendar export, printable documents, trainer mode and encryption, and is still
+about 2 seconds on a 2 Mbit/s link.
 
 Toolchain: $(rustc --version), trunk $(trunk --version | awk '{print $2}'),
 wasm-bindgen $(wasm_bindgen_version), $(wasm-opt --version).

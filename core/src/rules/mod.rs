@@ -9,8 +9,8 @@ mod timing;
 
 pub use crate::problem::Problem;
 pub use profile::{
-    parse_profile, Case, Condition, Document, Profile, RuleTiming, SourceRef, FORMAT, MAX_BYTES,
-    VERSION,
+    parse_profile, Case, Ceasing, Condition, Document, Profile, Review, RuleTiming, Situation,
+    SourceRef, FORMAT, MAX_BYTES, VERSION,
 };
 pub use timing::Timing;
 

@@ -25,6 +25,73 @@ pub struct Profile {
     /// By rule id. A rule the profile does not list is not used by it (national rules
     /// still apply through the national profile).
     pub rules: BTreeMap<String, RuleTiming>,
+    /// Who decides that a child stops being looked after, and what must happen first, by
+    /// situation. What a profile does not say, the national profile does.
+    pub ceasing: BTreeMap<Situation, Ceasing>,
+}
+
+/// The situations in which the law and procedures route a decision to stop looking after
+/// a child differently (CPPCR reg 39).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Situation {
+    /// Under a care order (or interim care order, or placement order).
+    CareOrder,
+    /// Accommodated under section 20, under 16, looked after for less than 20 working days.
+    S20Short,
+    /// Accommodated under section 20, under 16, looked after for 20 working days or more.
+    S20Under16,
+    /// Aged 16 or 17 and not under a care order.
+    Aged16Or17,
+}
+
+impl Situation {
+    pub const ALL: [Situation; 4] = [
+        Situation::CareOrder,
+        Situation::S20Short,
+        Situation::S20Under16,
+        Situation::Aged16Or17,
+    ];
+
+    /// As written in profile files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Situation::CareOrder => "care-order",
+            Situation::S20Short => "s20-under-20-working-days",
+            Situation::S20Under16 => "s20-under-16",
+            Situation::Aged16Or17 => "aged-16-or-17",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Situation> {
+        Situation::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// One profile's say on one situation; any field left out is the national profile's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ceasing {
+    /// Who must approve (or decide) before the decision takes effect.
+    pub approver: Option<String>,
+    /// Whether a looked-after review must be held first.
+    pub review: Option<Review>,
+    /// Who must be told.
+    pub notify: Option<String>,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Review {
+    Required,
+    WherePracticable,
+}
+
+impl Review {
+    pub fn name(self) -> &'static str {
+        match self {
+            Review::Required => "required",
+            Review::WherePracticable => "where practicable",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +277,15 @@ impl Reader<'_> {
         let root = self.object(
             value,
             "",
-            &["format", "version", "id", "name", "documents", "rules"],
+            &[
+                "format",
+                "version",
+                "id",
+                "name",
+                "documents",
+                "rules",
+                "ceasing",
+            ],
         )?;
         if let Some(format) = self.string(root, "format", "") {
             if format != FORMAT {
@@ -247,12 +322,90 @@ impl Reader<'_> {
                 BTreeMap::new()
             }
         };
+        let ceasing = match root.get("ceasing") {
+            Some(value) => self.ceasing(value, &documents),
+            None => BTreeMap::new(),
+        };
         Some(Profile {
             id: id?,
             name: name?,
             documents,
             rules,
+            ceasing,
         })
+    }
+
+    fn ceasing(&mut self, value: &Value, documents: &[Document]) -> BTreeMap<Situation, Ceasing> {
+        let mut out = BTreeMap::new();
+        let Some(map) = value.as_object() else {
+            self.report("ceasing", "must be an object with a situation for each key");
+            return out;
+        };
+        for (name, entry) in map {
+            let location = join("ceasing", name);
+            let Some(situation) = Situation::from_name(name) else {
+                let known: Vec<&str> = Situation::ALL.iter().map(|s| s.name()).collect();
+                self.report(
+                    &location,
+                    format!(
+                        "is not a situation; the situations are: {}",
+                        known.join(", ")
+                    ),
+                );
+                continue;
+            };
+            let Some(fields) = self.object(
+                entry,
+                &location,
+                &["approver", "review", "notify", "source"],
+            ) else {
+                continue;
+            };
+            let text = |reader: &mut Self, key: &str| {
+                fields
+                    .get(key)
+                    .and_then(|_| reader.string(fields, key, &location))
+            };
+            let approver = text(self, "approver");
+            let notify = text(self, "notify");
+            let review = match fields.get("review").map(|v| v.as_str()) {
+                None => None,
+                Some(Some("required")) => Some(Review::Required),
+                Some(Some("where practicable")) => Some(Review::WherePracticable),
+                Some(_) => {
+                    self.report(
+                        &join(&location, "review"),
+                        "must be \"required\" or \"where practicable\"",
+                    );
+                    None
+                }
+            };
+            if !["approver", "review", "notify"]
+                .iter()
+                .any(|k| fields.contains_key(*k))
+            {
+                self.report(
+                    &location,
+                    "says nothing: give \"approver\", \"review\" or \"notify\"",
+                );
+                continue;
+            }
+            let source = self.source(fields, &location, documents);
+            if let Some(source) =
+                source.filter(|_| approver.is_some() || review.is_some() || notify.is_some())
+            {
+                out.insert(
+                    situation,
+                    Ceasing {
+                        approver,
+                        review,
+                        notify,
+                        source,
+                    },
+                );
+            }
+        }
+        out
     }
 
     fn documents(&mut self, value: Option<&Value>) -> Vec<Document> {

@@ -235,7 +235,7 @@ fn a_bad_file_gets_every_problem_with_its_place() {
     assert_eq!(
         problems(text),
         [
-            "colour: is not a field of a profile; the fields here are: format, version, id, name, documents, rules",
+            "colour: is not a field of a profile; the fields here are: format, version, id, name, documents, rules, ceasing",
             "rules › care-plan › source: starts with \"MYDOC\", which is not a document: start with one of CA1989, CPPCR, 000, 001, 002, 003, 004 or an id from \"documents\"",
             "rules › placement-plan: has neither \"period\" nor \"cases\"",
             "rules › review-1 › period: \"workdays\" is not a unit: use working days, days, weeks, months or hours",
@@ -300,5 +300,51 @@ fn importing_never_replaces_a_profile_in_use() {
     assert_eq!(
         problems[0].to_string(),
         "id: \"salford\" is already the id of a profile on this device; choose another"
+    );
+}
+
+#[test]
+fn ceasing_routes_are_read_and_checked() {
+    use crate::rules::{Review, Situation};
+    let national = profile("national");
+    assert_eq!(national.ceasing.len(), 4, "national says every situation");
+    let salford = profile("salford");
+    let aged = &salford.ceasing[&Situation::Aged16Or17];
+    assert!(aged
+        .approver
+        .as_deref()
+        .unwrap()
+        .starts_with("The Strategic Director"));
+    assert_eq!(aged.review, Some(Review::Required));
+    assert_eq!(aged.source.document, "003");
+    let leicestershire = profile("leicestershire");
+    let under_16 = &leicestershire.ceasing[&Situation::S20Under16];
+    assert_eq!(
+        (under_16.approver.as_deref(), under_16.review),
+        (None, Some(Review::Required))
+    );
+    assert_eq!(
+        under_16.notify.as_deref(),
+        Some("The Director of Children's Services")
+    );
+
+    let text = r#"{
+        "format": "care-planner-profile", "version": 1, "id": "x", "name": "X", "rules": {},
+        "ceasing": {
+            "teenager": { "approver": "Someone", "source": "CPPCR reg 39" },
+            "s20-under-16": { "review": "sometimes", "source": "CPPCR reg 39" },
+            "aged-16-or-17": { "source": "CPPCR reg 39" },
+            "care-order": { "approver": "The court", "colour": "red", "source": "NOPE 1" }
+        }
+    }"#;
+    assert_eq!(
+        problems(text),
+        [
+            "ceasing › aged-16-or-17: says nothing: give \"approver\", \"review\" or \"notify\"",
+            "ceasing › care-order › colour: is not a field of a profile; the fields here are: approver, review, notify, source",
+            "ceasing › care-order › source: starts with \"NOPE\", which is not a document: start with one of CA1989, CPPCR, 000, 001, 002, 003, 004 or an id from \"documents\"",
+            "ceasing › s20-under-16 › review: must be \"required\" or \"where practicable\"",
+            "ceasing › teenager: is not a situation; the situations are: care-order, s20-under-20-working-days, s20-under-16, aged-16-or-17",
+        ]
     );
 }

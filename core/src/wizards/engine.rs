@@ -283,6 +283,10 @@ impl Answers {
         self.values.insert(question, answer);
     }
 
+    pub fn remove(&mut self, question: &str) {
+        self.values.remove(question);
+    }
+
     pub fn get(&self, question: &str) -> Option<&Answer> {
         self.values.get(question)
     }

@@ -4,6 +4,7 @@
 //! sources), the engine all wizards share (`engine`), and one module per wizard with its
 //! questions, next-node rule and outcomes.
 
+pub mod ceasing;
 pub mod engine;
 pub mod pre_proceedings;
 mod record;
@@ -38,6 +39,8 @@ pub fn finish(
     Ok(())
 }
 #[cfg(test)]
+mod ceasing_tests;
+#[cfg(test)]
 mod pre_proceedings_tests;
 #[cfg(test)]
 mod section_20_tests;
@@ -46,6 +49,7 @@ mod test_support;
 
 use crate::calendar::Date;
 use crate::model::Case;
+use crate::rules::Profile;
 use crate::sources::Citation;
 use engine::{walk, Answers, Step};
 
@@ -63,7 +67,26 @@ impl WizardKind {
         match self {
             WizardKind::Section20Admission => Some(&section_20::Section20),
             WizardKind::PreProceedings => Some(&pre_proceedings::PreProceedings),
-            WizardKind::CeasingToBeLookedAfter => None,
+            WizardKind::CeasingToBeLookedAfter => Some(&ceasing::Ceasing),
+        }
+    }
+
+    /// The answers stored in `case`, with what the case and its profile (`local`, layered
+    /// on `national`) already say where the wizard uses it.
+    pub fn answers(self, case: &Case, national: &Profile, local: &Profile) -> Answers {
+        let Some(flow) = self.flow() else {
+            return Answers::default();
+        };
+        let stored = case.answers.get(self.slug()).cloned().unwrap_or_default();
+        let mut answers = Answers::decode(flow, &stored);
+        self.refresh(case, &mut answers, national, local);
+        answers
+    }
+
+    /// Works out again what the case and profile say, after an answer changed.
+    pub fn refresh(self, case: &Case, answers: &mut Answers, national: &Profile, local: &Profile) {
+        if self == WizardKind::CeasingToBeLookedAfter {
+            ceasing::with_facts(case, answers, national, local);
         }
     }
 
@@ -94,6 +117,9 @@ impl WizardKind {
             }
             WizardKind::PreProceedings => {
                 pre_proceedings::produced(answers, &path.answered, outcome)
+            }
+            WizardKind::CeasingToBeLookedAfter => {
+                ceasing::produced(answers, &path.answered, outcome, profile)
             }
             _ => Produced::default(),
         }

@@ -104,12 +104,23 @@ pub fn every_answer(kind: Kind) -> Vec<Answer> {
 /// Follows every path of `flow` under every profile, calling `at_end` with the answers of
 /// each path that reaches an outcome; checks no path repeats a question and that every
 /// question is asked and every outcome reached under some profile.
-pub fn explore(flow: &dyn Flow, mut at_end: impl FnMut(&str, &Answers, &'static str)) {
+pub fn explore(flow: &dyn Flow, at_end: impl FnMut(&str, &Answers, &'static str)) {
+    explore_with(flow, |_, _| {}, at_end);
+}
+
+/// As `explore`, with `prepare` run on the answers before each step (to add what a wizard
+/// works out from the case and profile).
+pub fn explore_with(
+    flow: &dyn Flow,
+    prepare: impl Fn(&str, &mut Answers),
+    mut at_end: impl FnMut(&str, &Answers, &'static str),
+) {
     let (mut asked, mut reached) = (BTreeSet::new(), BTreeSet::new());
     for profile in PROFILES {
         let mut frontier = vec![Answers::default()];
         let mut paths = 0;
-        while let Some(answers) = frontier.pop() {
+        while let Some(mut answers) = frontier.pop() {
+            prepare(profile, &mut answers);
             let path = walk(flow, &answers, profile);
             assert!(
                 path.answered.len() <= flow.questions().len(),

@@ -42,3 +42,19 @@ pub fn label(profile: &Profile) -> String {
         format!("{} ({})", profile.name, profile.id)
     }
 }
+
+/// The profile with `id`, built in or added on this device; the national one if it is on
+/// neither (the case page says so).
+pub fn profile_for(id: &str) -> Profile {
+    let builtin = builtin_profiles();
+    builtin
+        .iter()
+        .find(|p| p.id == id)
+        .cloned()
+        .or_else(|| {
+            imported_profiles()
+                .0
+                .with_untracked(|all| all.iter().find(|p| p.id == id).cloned())
+        })
+        .unwrap_or_else(|| builtin[0].clone())
+}

@@ -46,6 +46,11 @@ pub enum Route {
     Proceedings {
         id: String,
     },
+    /// The approval request to cease looking after the child, filled from the ceasing
+    /// wizard's answers, to print.
+    ApprovalRequest {
+        id: String,
+    },
     /// The list of guided procedures.
     Wizards,
     Wizard(WizardKind),
@@ -129,6 +134,9 @@ impl Route {
                     item: item.to_string(),
                 }
             }
+            ["cases", id, "approval-request"] if is_case_id(id) => {
+                Route::ApprovalRequest { id: id.to_string() }
+            }
             ["cases", id, "proceedings"] if is_case_id(id) => {
                 Route::Proceedings { id: id.to_string() }
             }
@@ -187,6 +195,7 @@ impl Route {
             Route::TaskList { id, list } => format!("#/cases/{id}/lists/{list}"),
             Route::TaskListItem { id, list, item } => format!("#/cases/{id}/lists/{list}/{item}"),
             Route::Proceedings { id } => format!("#/cases/{id}/proceedings"),
+            Route::ApprovalRequest { id } => format!("#/cases/{id}/approval-request"),
             Route::Wizards => "#/wizards".to_string(),
             Route::Wizard(kind) => format!("#/wizards/{}", kind.slug()),
             Route::WizardStep { kind, case, step } => {
@@ -217,7 +226,8 @@ impl Route {
             | Route::DeleteCase { .. }
             | Route::TaskList { .. }
             | Route::TaskListItem { .. }
-            | Route::Proceedings { .. } => Some(NavItem::Caseload),
+            | Route::Proceedings { .. }
+            | Route::ApprovalRequest { .. } => Some(NavItem::Caseload),
             Route::Wizards | Route::Wizard(_) | Route::WizardStep { .. } => Some(NavItem::Wizards),
             Route::Trainer => Some(NavItem::Trainer),
             Route::Settings => Some(NavItem::Settings),

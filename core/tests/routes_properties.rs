@@ -20,6 +20,7 @@ fn any_route() -> impl Strategy<Value = Route> {
         (id(), id()).prop_map(|(id, list)| Route::TaskList { id, list }),
         (id(), id(), id()).prop_map(|(id, list, item)| Route::TaskListItem { id, list, item }),
         id().prop_map(|id| Route::Proceedings { id }),
+        id().prop_map(|id| Route::ApprovalRequest { id }),
         (
             prop::sample::select(WizardKind::ALL.to_vec()),
             id(),

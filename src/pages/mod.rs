@@ -1,6 +1,7 @@
 //! One module per page. `page_for` is the only place that maps an address to a page.
 
 mod about;
+mod approval_request;
 mod backup;
 mod case;
 mod case_forms;
@@ -33,6 +34,9 @@ pub fn page_for(route: Route) -> AnyView {
         }
         Route::TaskListItem { id, list, item } => {
             view! { <task_list::TaskListItemPage id=id list=list item=item/> }.into_any()
+        }
+        Route::ApprovalRequest { id } => {
+            view! { <approval_request::ApprovalRequestPage id=id/> }.into_any()
         }
         Route::Proceedings { id } => view! { <proceedings::ProceedingsPage id=id/> }.into_any(),
         Route::Wizards => wizards::WizardsPage().into_any(),

@@ -2,7 +2,6 @@
 //! Each answer is saved in the case as a draft as soon as it is given, so the wizard can be
 //! left and resumed; what it produces (events, tasks) is written only on confirming.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use care_planner_core::forms::{DateParts, FieldError};
@@ -12,8 +11,10 @@ use care_planner_core::wizards::engine::{
     walk, Answer, Answers, Flow, Input, Kind, Question, Step,
 };
 use care_planner_core::wizards::pre_proceedings::CHECKLIST;
-use care_planner_core::wizards::{finish, Changes, WizardKind, FINISHED};
+use care_planner_core::wizards::{ceasing, finish, Changes, WizardKind, FINISHED};
 use leptos::prelude::*;
+
+use care_planner_core::rules::builtin_profiles;
 
 use crate::casebook::{casebook, LoadState};
 use crate::clock::today;
@@ -22,14 +23,15 @@ use crate::components::heading::PageHeading;
 use crate::components::summary_list::SummaryList;
 use crate::pages::case::CaseNotFound;
 use crate::pages::deadlines::Deadlines;
+use crate::profiles::profile_for;
 
 fn go(route: Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
-/// The stored answers of `kind` in `case`.
-pub fn stored(case: &Case, kind: WizardKind) -> BTreeMap<String, String> {
-    case.answers.get(kind.slug()).cloned().unwrap_or_default()
+/// The answers of `kind` in `case`, with what the case and its procedures already say.
+pub fn answers_of(kind: WizardKind, case: &Case) -> Answers {
+    kind.answers(case, &builtin_profiles()[0], &profile_for(&case.profile))
 }
 
 /// A wizard started on this case and not yet finished.
@@ -59,7 +61,7 @@ pub fn WizardStepPage(kind: WizardKind, case: String, step: At) -> impl IntoView
                 .get(kind.slug())
                 .and_then(|a| a.get(FINISHED))
                 .is_some();
-            let answers = Answers::decode(flow, &stored(&case, kind));
+            let answers = answers_of(kind, &case);
             let path = walk(flow, &answers, &case.profile);
             let to = |step: At| {
                 go(Route::WizardStep {
@@ -192,7 +194,7 @@ fn save_draft(
 #[component]
 fn QuestionPage(kind: WizardKind, case: Case, question: &'static Question) -> impl IntoView {
     let flow = kind.flow().expect("a wizard with a flow");
-    let answers = Answers::decode(flow, &stored(&case, kind));
+    let answers = answers_of(kind, &case);
     let path = walk(flow, &answers, &case.profile);
     // Changing an answer from "Check your answers" goes back there; otherwise to the
     // question before, or from the first question to the case.
@@ -247,6 +249,7 @@ fn QuestionPage(kind: WizardKind, case: Case, question: &'static Question) -> im
     };
     let case_id = case.id.clone();
     let profile = case.profile.clone();
+    let (case_now, local) = (case.clone(), profile_for(&case.profile));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = Input {
@@ -258,6 +261,7 @@ fn QuestionPage(kind: WizardKind, case: Case, question: &'static Question) -> im
             Ok(answer) => {
                 let mut answers = answers.clone();
                 answers.set(question.id, answer);
+                kind.refresh(&case_now, &mut answers, &builtin_profiles()[0], &local);
                 let step = match walk(flow, &answers, &profile).now {
                     Step::Done(_) => At::Check,
                     Step::Ask(q) => At::Question(q.id.to_string()),
@@ -436,7 +440,7 @@ fn options_view(
 #[component]
 fn CheckAnswers(kind: WizardKind, case: Case) -> impl IntoView {
     let flow = kind.flow().expect("a wizard with a flow");
-    let answers = Answers::decode(flow, &stored(&case, kind));
+    let answers = answers_of(kind, &case);
     let path = walk(flow, &answers, &case.profile);
     let Step::Done(outcome) = path.now else {
         return view! { <p class="body">"Some questions are still to be answered."</p> }.into_any();
@@ -478,6 +482,7 @@ fn CheckAnswers(kind: WizardKind, case: Case) -> impl IntoView {
         <h2 class="heading-m">{outcome.title}</h2>
         <p class="body" id="outcome">{outcome.next_step}</p>
         <p class="hint">{format!("Source: {}", outcome.source.label())}</p>
+        {(kind == WizardKind::CeasingToBeLookedAfter).then(|| view! { <CeasingRoute case=case.clone() answers=answers.clone()/> })}
         <ChangesSummary changes=changes/>
         <button type="button" class="button" id="confirm" on:click=confirm>"Confirm and save to the case"</button>
     }
@@ -509,6 +514,38 @@ fn answer_rows(
             }
         })
         .collect_view()
+}
+
+/// For the ceasing wizard: what the case says on the day, and the approval route for the
+/// situation with the source of each part.
+#[component]
+pub fn CeasingRoute(case: Case, answers: Answers) -> impl IntoView {
+    let national = &builtin_profiles()[0];
+    let local = profile_for(&case.profile);
+    let facts = ceasing::the_day(&answers).map(|day| {
+        let rows: Vec<(&str, String)> = ceasing::CaseFacts::of(&case, day).rows();
+        view! {
+            <h2 class="heading-m">{format!("From the case, on {day}")}</h2>
+            <SummaryList rows=rows/>
+        }
+    });
+    let route = ceasing::situation(&answers).map(|situation| {
+        let rows = ceasing::route(national, &local, situation)
+            .rows()
+            .into_iter()
+            .map(|(what, who, source)| view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{what}</dt>
+                    <dd class="summary-list__value">{who}<span class="hint route__source">{format!("Source: {source}")}</span></dd>
+                </div>
+            })
+            .collect_view();
+        view! {
+            <h2 class="heading-m">"Approval route"</h2>
+            <dl class="summary-list" id="approval-route">{rows}</dl>
+        }
+    });
+    view! { {facts} {route} }
 }
 
 /// An event in words: "Placement started on Mon 2 Mar 2026 (at 15:00, Foster care)".
@@ -581,7 +618,7 @@ fn ChangesSummary(changes: Changes) -> impl IntoView {
 #[component]
 fn Confirmation(kind: WizardKind, case: Case) -> impl IntoView {
     let flow = kind.flow().expect("a wizard with a flow");
-    let answers = Answers::decode(flow, &stored(&case, kind));
+    let answers = answers_of(kind, &case);
     let path = walk(flow, &answers, &case.profile);
     let outcome = match path.now {
         Step::Done(o) => Some(o),
@@ -619,6 +656,9 @@ fn Confirmation(kind: WizardKind, case: Case) -> impl IntoView {
             })}
             {issued.then(|| view! {
                 <li><a href=Route::Proceedings { id: case.id.clone() }.href() id="tracker-link">"Care proceedings timetable"</a></li>
+            })}
+            {(kind == WizardKind::CeasingToBeLookedAfter).then(|| view! {
+                <li><a href=Route::ApprovalRequest { id: case.id.clone() }.href() id="request-link">"The approval request, to print"</a></li>
             })}
         </ul>
         <button type="button" class="button button--secondary no-print" on:click=|_| { let _ = window().print(); }>"Print this summary"</button>

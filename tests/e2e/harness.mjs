@@ -21,6 +21,7 @@ export const PAGES = [
   { hash: '#/cases/demo-123', h1: 'Case not found' },
   { hash: '#/cases/demo-123/proceedings', h1: 'Case not found' },
   { hash: '#/cases/demo-123/lists/pre-proceedings', h1: 'Case not found' },
+  { hash: '#/cases/demo-123/approval-request', h1: 'Case not found' },
   { hash: '#/cases/example-section-20', h1: 'Sam (example)' },
   { hash: '#/cases/example-proceedings', h1: 'Riley (example)' },
   { hash: '#/cases/example-leaving-care', h1: 'Jordan (example)' },

@@ -791,3 +791,68 @@ fn lower_first(text: &str) -> String {
         None => String::new(),
     }
 }
+
+/// The approval request, filled from the case and the answers; the approver's decision is
+/// left blank for them to complete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub title: String,
+    pub sections: Vec<(&'static str, Vec<(String, String)>)>,
+    /// The approver's fields, left blank.
+    pub decision: &'static [&'static str],
+}
+
+pub const DECISION_FIELDS: &[&str] = &[
+    "Decision: approved or not approved",
+    "Reasons and any conditions",
+    "Name",
+    "Role",
+    "Signature",
+    "Date",
+];
+
+/// The request for `case` from its answers (with facts) and the route for its situation.
+pub fn request(case: &Case, a: &Answers, path: &[&Question], route: Option<&Route>) -> Request {
+    let older = a.choice(FACT_AGE).or_else(|| a.choice("age-band")) == Some("16-17");
+    let title = format!(
+        "Ceasing to be looked after: approval request \u{2013} {}",
+        if older { "aged 16 or 17" } else { "under 16" }
+    );
+    let mut child = vec![
+        ("Name".to_string(), case.child.name.clone()),
+        ("Case reference".to_string(), case.child.reference.clone()),
+        (
+            "Date of birth".to_string(),
+            case.child
+                .date_of_birth
+                .map_or("Not recorded".into(), |d| d.to_string()),
+        ),
+    ];
+    if let Some(day) = the_day(a) {
+        child.extend(
+            CaseFacts::of(case, day)
+                .rows()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v)),
+        );
+    }
+    let answers = path
+        .iter()
+        .filter_map(|q| Some((q.text.to_string(), q.describe(a.get(q.id)?))))
+        .collect();
+    let route_rows = route.map_or_else(Vec::new, |r| {
+        r.rows()
+            .into_iter()
+            .map(|(what, who, source)| (what.to_string(), format!("{who} ({source})")))
+            .collect()
+    });
+    Request {
+        title,
+        sections: vec![
+            ("The child", child),
+            ("The plan and what has been done", answers),
+            ("Approval route", route_rows),
+        ],
+        decision: DECISION_FIELDS,
+    }
+}

@@ -2,7 +2,7 @@
 //! asked again, each situation gets its profile's approver and review, and each path ends
 //! with the events and tasks it should produce.
 
-use super::ceasing::{route, situation, with_facts, CaseFacts, Ceasing};
+use super::ceasing::{request, route, situation, with_facts, CaseFacts, Ceasing};
 use super::engine::{walk, Answers, Flow, Input, Step};
 use super::test_support::*;
 use super::WizardKind;
@@ -265,6 +265,41 @@ fn aged_16_or_17_needs_the_director_and_an_eligible_child_a_pathway_plan() {
     );
     assert!(out.tasks.iter().any(|t| t.id == "cease-pathway-plan"));
     assert!(out.resolved.contains(&"cease-approval".to_string()));
+    // The request: the aged 16 or 17 form, filled from the case and the answers, with the
+    // route and its source; the decision left blank.
+    let path = walk(&Ceasing, &answers, "salford").answered;
+    let r = request(
+        &c,
+        &answers,
+        &path,
+        Some(&route(
+            profile("national"),
+            profile("salford"),
+            Situation::Aged16Or17,
+        )),
+    );
+    assert_eq!(
+        r.title,
+        "Ceasing to be looked after: approval request \u{2013} aged 16 or 17"
+    );
+    let all: Vec<(String, String)> = r
+        .sections
+        .iter()
+        .flat_map(|(_, rows)| rows.clone())
+        .collect();
+    let row = |k: &str| {
+        all.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("no {k}"))
+    };
+    assert_eq!(row("Date of birth"), "Mon 1 Jun 2009");
+    assert_eq!(row("Age on the day"), "16");
+    assert!(row("Eligible child").starts_with("Yes."));
+    assert_eq!(row("Has the pathway plan been completed or updated?"), "No");
+    assert!(row("Approves").starts_with("The Strategic Director"));
+    assert!(row("Approves").ends_with("(Permanence Planning Policy (3.1.3), §10)"));
+    assert_eq!(r.decision.len(), 6);
     // Salford requires the review for 16 and 17-year-olds.
     let mut no_review = steps[..7].to_vec();
     no_review.push(("review", choice("not-practicable")));

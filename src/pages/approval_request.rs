@@ -72,8 +72,8 @@ fn Request(case: Case) -> impl IntoView {
         .map(|field| {
             view! {
                 <div class="request__field">
-                    <span class="request__label">{*field}</span>
-                    <span class="request__blank"></span>
+                    <dt class="request__label">{*field}</dt>
+                    <dd class="request__blank"></dd>
                 </div>
             }
         })
@@ -89,7 +89,7 @@ fn Request(case: Case) -> impl IntoView {
         </p>
         <div id="request">{sections}</div>
         <h2 class="heading-m">"Decision (for the approver)"</h2>
-        <div class="request__decision" id="decision">{decision}</div>
+        <dl class="request__decision" id="decision">{decision}</dl>
         <button type="button" class="button button--secondary no-print" on:click=|_| { let _ = window().print(); }>"Print the request"</button>
     }
     .into_any()

@@ -657,7 +657,7 @@ fn Confirmation(kind: WizardKind, case: Case) -> impl IntoView {
             {issued.then(|| view! {
                 <li><a href=Route::Proceedings { id: case.id.clone() }.href() id="tracker-link">"Care proceedings timetable"</a></li>
             })}
-            {(kind == WizardKind::CeasingToBeLookedAfter).then(|| view! {
+            {(kind == WizardKind::CeasingToBeLookedAfter && outcome.is_some_and(|o| matches!(o.id, "request-approval" | "approved" | "unplanned"))).then(|| view! {
                 <li><a href=Route::ApprovalRequest { id: case.id.clone() }.href() id="request-link">"The approval request, to print"</a></li>
             })}
         </ul>

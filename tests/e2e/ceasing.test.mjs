@@ -95,7 +95,7 @@ describe('the ceasing to be looked after wizard', () => {
     assert.match(route, /Looked-after review\s+Required before the child stops being looked after/);
     const changes = await page.locator('#changes').innerText();
     assert.match(changes, /Add the task \u201cComplete or update the pathway plan\u201d/);
-    assert.match(changes, /Add the task \u201cGet approval from the strategic director/i);
+    assert.match(changes, /Add the task \u201cGet approval before the child stops being looked after\. Approver: The Strategic Director for Children's and Adult Services/);
     assert.match(changes, /Add the task \u201cAssessment: it says what support and services the child and family need\u201d/);
     await page.getByRole('button', { name: 'Confirm and save to the case' }).click();
     await heading(page, 'Ask for approval before the child stops being looked after');

@@ -76,6 +76,8 @@ pub struct Ceasing {
     pub review: Option<Review>,
     /// Who must be told.
     pub notify: Option<String>,
+    /// What must be done when the child goes home to a parent, as a task.
+    pub return_home: Option<String>,
     pub source: SourceRef,
 }
 
@@ -357,7 +359,7 @@ impl Reader<'_> {
             let Some(fields) = self.object(
                 entry,
                 &location,
-                &["approver", "review", "notify", "source"],
+                &["approver", "review", "notify", "return_home", "source"],
             ) else {
                 continue;
             };
@@ -368,6 +370,7 @@ impl Reader<'_> {
             };
             let approver = text(self, "approver");
             let notify = text(self, "notify");
+            let return_home = text(self, "return_home");
             let review = match fields.get("review").map(|v| v.as_str()) {
                 None => None,
                 Some(Some("required")) => Some(Review::Required),
@@ -380,26 +383,27 @@ impl Reader<'_> {
                     None
                 }
             };
-            if !["approver", "review", "notify"]
+            if !["approver", "review", "notify", "return_home"]
                 .iter()
                 .any(|k| fields.contains_key(*k))
             {
                 self.report(
                     &location,
-                    "says nothing: give \"approver\", \"review\" or \"notify\"",
+                    "says nothing: give \"approver\", \"review\", \"notify\" or \"return_home\"",
                 );
                 continue;
             }
             let source = self.source(fields, &location, documents);
-            if let Some(source) =
-                source.filter(|_| approver.is_some() || review.is_some() || notify.is_some())
-            {
+            let said =
+                approver.is_some() || review.is_some() || notify.is_some() || return_home.is_some();
+            if let Some(source) = source.filter(|_| said) {
                 out.insert(
                     situation,
                     Ceasing {
                         approver,
                         review,
                         notify,
+                        return_home,
                         source,
                     },
                 );

@@ -340,8 +340,8 @@ fn ceasing_routes_are_read_and_checked() {
     assert_eq!(
         problems(text),
         [
-            "ceasing › aged-16-or-17: says nothing: give \"approver\", \"review\" or \"notify\"",
-            "ceasing › care-order › colour: is not a field of a profile; the fields here are: approver, review, notify, source",
+            "ceasing › aged-16-or-17: says nothing: give \"approver\", \"review\", \"notify\" or \"return_home\"",
+            "ceasing › care-order › colour: is not a field of a profile; the fields here are: approver, review, notify, return_home, source",
             "ceasing › care-order › source: starts with \"NOPE\", which is not a document: start with one of CA1989, CPPCR, 000, 001, 002, 003, 004 or an id from \"documents\"",
             "ceasing › s20-under-16 › review: must be \"required\" or \"where practicable\"",
             "ceasing › teenager: is not a situation; the situations are: care-order, s20-under-20-working-days, s20-under-16, aged-16-or-17",

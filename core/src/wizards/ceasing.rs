@@ -39,7 +39,6 @@ const UNPLANNED: Citation = cite(
 const LEICESTERSHIRE_REVIEW: Citation = cite("002", "§12.8");
 const RETURN_HOME: Citation = cite("002", "§12.9–12.10");
 const ELIGIBLE: Citation = cite("002", "§13.1; CA 1989 Sch 2 para 19B");
-const WHO_HAS_A_PLAN: Citation = cite("004", "§1.1");
 
 /// The facts worked out from the case, kept among the answers under these keys (question
 /// ids never start with `_`, so they are never stored or asked).
@@ -51,6 +50,8 @@ const FACT_ELIGIBLE: &str = "_eligible";
 const FACT_REVIEW_REQUIRED: &str = "_review-required";
 const FACT_APPROVER: &str = "_approver";
 const FACT_NOTIFY: &str = "_notify";
+const FACT_RETURN_HOME: &str = "_return-home";
+const FACT_RETURN_HOME_SOURCE: &str = "_return-home-source";
 
 const HOW: &[Choice] = &[
     Choice {
@@ -86,6 +87,10 @@ const AGE_BAND: &[Choice] = &[
     Choice {
         value: "16-17",
         label: "16 or 17",
+    },
+    Choice {
+        value: "18",
+        label: "18 or over",
     },
 ];
 
@@ -301,6 +306,12 @@ const OUTCOMES: &[Outcome] = &[
         source: CARE_ORDER,
     },
     Outcome {
+        id: "adult",
+        title: "The young person stops being looked after at 18",
+        next_step: "No approval is needed: looked-after status ends by law on the 18th birthday. A young person who was an eligible child becomes a relevant or former relevant child: keep the pathway plan and leaving care support going.",
+        source: ELIGIBLE,
+    },
+    Outcome {
         id: "other-basis",
         title: "This procedure does not apply",
         next_step: "Police protection and emergency protection orders end by law or by the court. Record what happens next on the case: accommodation under section 20, or an interim care order.",
@@ -333,7 +344,7 @@ const OUTCOMES: &[Outcome] = &[
     Outcome {
         id: "unplanned",
         title: "The child has stopped being looked after without a plan",
-        next_step: "Complete a risk assessment within 24 hours and the assessment within 15 working days, then complete the approval request, so the decision is recorded.",
+        next_step: "Assess the risk to the child at once and complete or update the assessment (Salford: within 24 hours and 15 working days; where the case's procedures set these, the deadlines are on the case), then complete the approval request so that the decision is recorded.",
         source: UNPLANNED,
     },
 ];
@@ -353,14 +364,16 @@ impl Flow for Ceasing {
         "how"
     }
 
-    fn next(&self, question: &str, a: &Answers, profile: &str) -> Next {
+    fn next(&self, question: &str, a: &Answers, _profile: &str) -> Next {
         use Next::{Ask, Finish};
         let planned = a.choice("how") == Some("planned");
         let basis = a.choice(FACT_BASIS).or_else(|| a.choice("legal-status"));
         let older = a.choice(FACT_AGE).or_else(|| a.choice("age-band")) == Some("16-17");
         let twenty = a.get(FACT_TWENTY).or_else(|| a.get("twenty-days"));
         let eligible = a.get(FACT_ELIGIBLE).or_else(|| a.get("eligible"));
+        let adult = a.choice(FACT_AGE).or_else(|| a.choice("age-band")) == Some("18");
         let facts_known = || match basis {
+            _ if adult => Finish("adult"),
             None => Ask("legal-status"),
             Some("care-order") => Ask("returning-home"),
             Some("other") => Finish("other-basis"),
@@ -371,7 +384,6 @@ impl Flow for Ceasing {
             _ => Ask("destination"),
         };
         // What the profile's approval route says is among the facts (`with_facts`).
-        let _ = profile;
         let notify = a.text(FACT_NOTIFY).is_some();
         let after_pathway = || {
             if notify {
@@ -445,9 +457,14 @@ pub struct CaseFacts {
 
 impl CaseFacts {
     pub fn of(case: &Case, day: Date) -> CaseFacts {
-        let index = case.index();
-        // As of the day: the case as it will stand if nothing else is recorded before it.
-        let f = facts(case, &index, day);
+        // As the case stands going into the day: an end of care recorded for the day (by
+        // this wizard, once confirmed) or after it is what is being decided, not a fact.
+        let mut before = case.clone();
+        before
+            .events
+            .retain(|e| !(e.kind == EventKind::CeasedLookedAfter && e.date >= day));
+        let index = before.index();
+        let f = facts(&before, &index, day);
         let since = f
             .periods_of_care
             .last()
@@ -522,18 +539,23 @@ pub fn with_facts(case: &Case, answers: &mut Answers, national: &Profile, local:
         answers.set(FACT_BASIS, Answer::Choice(value));
     }
     if let Some(age) = facts.age {
-        answers.set(
-            FACT_AGE,
-            Answer::Choice(if age >= 16 { "16-17" } else { "under-16" }),
-        );
+        let band = match age {
+            18.. => "18",
+            16 | 17 => "16-17",
+            _ => "under-16",
+        };
+        answers.set(FACT_AGE, Answer::Choice(band));
     }
     if let Some(days) = facts.working_days {
         answers.set(FACT_TWENTY, Answer::Yes(days >= 20));
     }
-    match facts.eligible {
-        Eligibility::Eligible { .. } => answers.set(FACT_ELIGIBLE, Answer::Yes(true)),
-        Eligibility::NotEligible { .. } => answers.set(FACT_ELIGIBLE, Answer::Yes(false)),
-        Eligibility::Unknown => {}
+    // Without a period of care on record the case cannot tell: asked.
+    match (facts.since, facts.eligible) {
+        (Some(_), Eligibility::Eligible { .. }) => answers.set(FACT_ELIGIBLE, Answer::Yes(true)),
+        (Some(_), Eligibility::NotEligible { .. }) => {
+            answers.set(FACT_ELIGIBLE, Answer::Yes(false))
+        }
+        _ => {}
     }
     if let Some(situation) = situation(answers) {
         let route = route(national, local, situation);
@@ -549,13 +571,21 @@ pub fn with_facts(case: &Case, answers: &mut Answers, national: &Profile, local:
         if let Some((who, _)) = route.notify {
             answers.set(FACT_NOTIFY, Answer::Text(who));
         }
+        if let Some((task, source)) = route.return_home {
+            answers.set(FACT_RETURN_HOME, Answer::Text(task));
+            answers.set(FACT_RETURN_HOME_SOURCE, Answer::Text(source.label()));
+        }
     }
 }
 
 /// The situation the answers and the case put the decision in.
 pub fn situation(a: &Answers) -> Option<Situation> {
     let basis = a.choice(FACT_BASIS).or_else(|| a.choice("legal-status"))?;
-    let older = a.choice(FACT_AGE).or_else(|| a.choice("age-band"))? == "16-17";
+    let age = a.choice(FACT_AGE).or_else(|| a.choice("age-band"));
+    if basis == "other" || age == Some("18") {
+        return None;
+    }
+    let older = age? == "16-17";
     let twenty = matches!(
         a.get(FACT_TWENTY).or_else(|| a.get("twenty-days")),
         Some(Answer::Yes(true))
@@ -576,6 +606,8 @@ pub struct Route {
     pub approver: Option<(String, SourceRef)>,
     pub review: Option<(Review, SourceRef)>,
     pub notify: Option<(String, SourceRef)>,
+    /// The task when the child goes home to a parent.
+    pub return_home: Option<(String, SourceRef)>,
 }
 
 pub fn route(national: &Profile, local: &Profile, situation: Situation) -> Route {
@@ -594,6 +626,7 @@ pub fn route(national: &Profile, local: &Profile, situation: Situation) -> Route
         approver: pick(&|c| c.approver.clone()),
         review,
         notify: pick(&|c| c.notify.clone()),
+        return_home: pick(&|c| c.return_home.clone()),
     }
 }
 
@@ -621,16 +654,19 @@ impl Route {
 }
 
 /// The events and tasks the answers produce: the end of care once it is approved or has
-/// happened, and a task for each step still to take.
-pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -> Produced {
+/// happened, and a task for each step still to take, citing its source. Tasks are due on
+/// the planned day; after an unplanned end they have no date of their own (the profile's
+/// deadlines, where it sets them, count from the end).
+pub fn produced(a: &Answers, path: &[&Question], outcome: &str) -> Produced {
     let on_path = |id: &str| path.iter().any(|q| q.id == id);
     let mut out = Produced::default();
     let day = the_day(a);
-    let task = |id: &str, title: String, source: Citation, due: Option<Date>| Task {
+    let due = if outcome == "unplanned" { None } else { day };
+    let task = |id: &str, title: String, source: String| Task {
         id: format!("cease-{id}"),
         title,
         due,
-        source: Some(source.label()),
+        source: Some(source),
         ..Task::default()
     };
     let mut step = |done: bool, t: Task| {
@@ -640,9 +676,9 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -
             out.tasks.push(t);
         }
     };
+    let review_required = a.yes(FACT_REVIEW_REQUIRED);
     match outcome {
         "approved" | "unplanned" => {
-            let unplanned = outcome == "unplanned";
             if let Some(date) = day {
                 out.events.push(Event {
                     id: "cease-ended".into(),
@@ -650,7 +686,7 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -
                     date,
                     time: a.time("ceased-at"),
                     attrs: Attrs {
-                        planned: Some(!unplanned),
+                        planned: Some(outcome == "approved"),
                         ..Attrs::default()
                     },
                 });
@@ -662,8 +698,7 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -
                 task(
                     "schedule-3",
                     "Complete a Schedule 3 assessment before the child lives with a parent".into(),
-                    CARE_ORDER,
-                    None,
+                    CARE_ORDER.label(),
                 ),
             );
             step(
@@ -671,11 +706,19 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -
                 task(
                     "discharge",
                     "Consider an application to the court to discharge the care order".into(),
-                    CARE_ORDER,
-                    None,
+                    CARE_ORDER.label(),
                 ),
             );
         }
+        "still-looked-after" if review_required => step(
+            false,
+            task(
+                "review-move",
+                "Hold a looked-after review before the move to semi-independent accommodation"
+                    .into(),
+                LEICESTERSHIRE_REVIEW.label(),
+            ),
+        ),
         _ => {}
     }
     if on_path("assessment") {
@@ -686,8 +729,7 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -
                 task(
                     &format!("assessment-{}", item.value),
                     format!("Assessment: {}", item.label.to_lowercase()),
-                    SALFORD,
-                    day,
+                    SALFORD.label(),
                 ),
             );
         }
@@ -698,8 +740,7 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -
             task(
                 "wishes",
                 "Find out the child's wishes and feelings and take them into account".into(),
-                REG_39,
-                day,
+                REG_39.label(),
             ),
         );
     }
@@ -710,20 +751,23 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -
                 "iro",
                 "Ask the independent reviewing officer to review the assessment and the plan"
                     .into(),
-                SALFORD,
-                day,
+                SALFORD.label(),
             ),
         );
     }
     if on_path("review") {
-        let title = if a.yes(FACT_REVIEW_REQUIRED) {
-            "Hold a looked-after review before the child stops being looked after (required)"
+        let (title, done) = if review_required {
+            (
+                "Hold a looked-after review before the child stops being looked after (required)",
+                a.choice("review") == Some("held"),
+            )
         } else {
-            "Hold a looked-after review before the child stops being looked after, where practicable"
+            // Where it is not practicable, there is nothing left to do.
+            ("Hold a looked-after review before the child stops being looked after, where practicable", a.choice("review") != Some("booked"))
         };
         step(
-            a.choice("review") == Some("held"),
-            task("review", title.into(), LEICESTERSHIRE_REVIEW, day),
+            done,
+            task("review", title.into(), LEICESTERSHIRE_REVIEW.label()),
         );
     }
     if on_path("pathway-plan") {
@@ -732,8 +776,7 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -
             task(
                 "pathway-plan",
                 "Complete or update the pathway plan".into(),
-                ELIGIBLE,
-                day,
+                ELIGIBLE.label(),
             ),
         );
     }
@@ -746,39 +789,33 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str, profile: &str) -
             task(
                 "notify",
                 format!("Notify {who}"),
-                LEICESTERSHIRE_REVIEW,
-                day,
+                LEICESTERSHIRE_REVIEW.label(),
             ),
         );
     }
     if on_path("approval") || outcome == "unplanned" {
         let who = a
             .text(FACT_APPROVER)
-            .map_or("the approver".to_string(), lower_first);
+            .unwrap_or("the approver your procedures name");
         let title = if outcome == "unplanned" {
-            format!("Complete the approval request for {who}, to record the decision")
+            format!(
+                "Complete the approval request, so that the decision is recorded. Approver: {who}"
+            )
         } else {
-            format!("Get approval from {who} before the child stops being looked after")
+            format!("Get approval before the child stops being looked after. Approver: {who}")
         };
         step(
             a.choice("approval") == Some("approved"),
-            task("approval", title, REG_39, day),
+            task("approval", title, REG_39.label()),
         );
     }
     if on_path("destination") && a.choice("destination") == Some("parent") {
-        match profile {
-            "salford" => step(
-                false,
-                task("cin-coordinator", "Refer for an independent child in need coordinator (child in need plan within 2 weeks of the return home)".into(), SALFORD, day),
-            ),
-            "leicestershire" => step(
-                false,
-                task("support-plan", "Draw up the plan of advice, assistance and support after the return home, with an ongoing assessment of the parents' ability to meet the child's needs".into(), RETURN_HOME, day),
-            ),
-            _ => step(
-                false,
-                task("child-in-need", "Plan the support the child will have at home as a child in need".into(), WHO_HAS_A_PLAN, day),
-            ),
+        if let Some(what) = a.text(FACT_RETURN_HOME) {
+            let source = a
+                .text(FACT_RETURN_HOME_SOURCE)
+                .unwrap_or_default()
+                .to_string();
+            step(false, task("return-home", what.to_string(), source));
         }
     }
     out

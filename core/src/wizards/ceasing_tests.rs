@@ -134,7 +134,7 @@ fn under_16_below_20_working_days_the_team_manager_decides() {
         "not approved: nothing has happened yet"
     );
     let approval = out.tasks.iter().find(|t| t.id == "cease-approval").unwrap();
-    assert_eq!(approval.title, "Get approval from the child's team manager, under the authority's scheme of delegation before the child stops being looked after");
+    assert_eq!(approval.title, "Get approval before the child stops being looked after. Approver: The child's team manager, under the authority's scheme of delegation");
     assert_eq!(approval.due, Some(d("2026-03-27")));
     assert!(out.resolved.contains(&"cease-wishes".to_string()));
 }
@@ -355,19 +355,63 @@ fn an_unplanned_end_records_it_with_its_time_and_the_24_hour_and_15_day_deadline
     let (answers, now) = answer(&c, &steps);
     assert_eq!(outcome(now), "unplanned");
     let mut case = c.clone();
-    WizardKind::CeasingToBeLookedAfter
-        .changes(&case, &answers, d("2026-03-07"))
-        .apply(&mut case, "t")
-        .unwrap();
+    super::finish(
+        &mut case,
+        WizardKind::CeasingToBeLookedAfter,
+        &answers,
+        "t",
+        d("2026-03-07"),
+    )
+    .unwrap();
     let ended = case.events.iter().find(|e| e.id == "cease-ended").unwrap();
     assert_eq!(
         (ended.time, ended.attrs.planned),
         (Time::from_hm(22, 15), Some(false))
     );
-    assert!(case.tasks.iter().any(|t| t.id == "cease-approval"
-        && t.title
-            .starts_with("Complete the approval request for the Assistant Director")));
-    assert!(case.tasks.iter().any(|t| t.id == "cease-cin-coordinator"));
+    let approval = case
+        .tasks
+        .iter()
+        .find(|t| t.id == "cease-approval")
+        .unwrap();
+    assert!(
+        approval
+            .title
+            .ends_with("Approver: The Assistant Director, after the relevant Head of Service"),
+        "{}",
+        approval.title
+    );
+    // After an unplanned end the tasks have no date of their own: the deadlines count from it.
+    assert_eq!(approval.due, None);
+    let home = case
+        .tasks
+        .iter()
+        .find(|t| t.id == "cease-return-home")
+        .unwrap();
+    assert!(home
+        .title
+        .starts_with("Refer for an independent child in need coordinator"));
+    assert!(home.source.as_deref().unwrap().ends_with("§10"));
+    // Confirmed and recorded: the facts are still those going into the day, so the route
+    // and the request are unchanged.
+    let national = profile("national");
+    let again = WizardKind::CeasingToBeLookedAfter.answers(&case, national, profile("salford"));
+    assert_eq!(situation(&again), Some(Situation::S20Under16));
+    assert!(matches!(walk(&Ceasing, &again, "salford").now, Step::Done(o) if o.id == "unplanned"));
+    let path = walk(&Ceasing, &again, "salford").answered;
+    let r = request(
+        &case,
+        &again,
+        &path,
+        Some(&route(national, profile("salford"), Situation::S20Under16)),
+    );
+    let rows: Vec<(String, String)> = r
+        .sections
+        .iter()
+        .flat_map(|(_, rows)| rows.clone())
+        .collect();
+    assert!(rows
+        .iter()
+        .any(|(k, v)| k == "Legal status" && v == "Accommodated (section 20)"));
     let profiles = builtin_profiles();
     let schedule =
         crate::engine::Scheduler::new(crate::rules::catalogue(), &profiles[0], profile("salford"))
@@ -392,7 +436,83 @@ fn an_unplanned_end_records_it_with_its_time_and_the_24_hour_and_15_day_deadline
 }
 
 #[test]
+fn at_18_no_approval_is_needed_and_emergency_powers_have_no_route() {
+    let c = case(Some("2008-06-01"), "2025-09-01", LegalBasis::S20, "salford");
+    let steps = [
+        ("how", choice("planned")),
+        ("planned-on", date("2026-06-01")),
+    ];
+    let (answers, now) = answer(&c, &steps);
+    assert_eq!(outcome(now), "adult");
+    assert_eq!(situation(&answers), None);
+    let pp = case(
+        Some("2015-06-01"),
+        "2026-03-02",
+        LegalBasis::PoliceProtection,
+        "national",
+    );
+    let (answers, now) = answer(&pp, &steps);
+    assert_eq!(outcome(now), "other-basis");
+    assert_eq!(situation(&answers), None, "no approval route is shown");
+}
+
+#[test]
+fn leicestershire_requires_a_review_before_a_move_to_semi_independent_accommodation() {
+    let c = case(
+        Some("2009-06-01"),
+        "2025-09-01",
+        LegalBasis::S20,
+        "leicestershire",
+    );
+    let steps = [
+        ("how", choice("planned")),
+        ("planned-on", date("2026-04-01")),
+        ("unregulated", choice("yes")),
+    ];
+    let (answers, now) = answer(&c, &steps);
+    assert_eq!(outcome(now), "still-looked-after");
+    let out = WizardKind::CeasingToBeLookedAfter.produced(&answers, "leicestershire");
+    assert_eq!(out.tasks.len(), 1);
+    assert_eq!(
+        out.tasks[0].title,
+        "Hold a looked-after review before the move to semi-independent accommodation"
+    );
+    // Nationally there is no such requirement: nothing to do.
+    let national = case(
+        Some("2009-06-01"),
+        "2025-09-01",
+        LegalBasis::S20,
+        "national",
+    );
+    let (answers, _) = answer(&national, &steps);
+    assert!(WizardKind::CeasingToBeLookedAfter
+        .produced(&answers, "national")
+        .tasks
+        .is_empty());
+}
+
+#[test]
 fn what_the_case_cannot_tell_is_asked() {
+    // A date of birth but no period of care recorded: eligibility cannot be told, so it is
+    // asked rather than assumed to be "no".
+    let mut born = Case::new(
+        "c",
+        Child {
+            name: "A".into(),
+            date_of_birth: Some(d("2009-06-01")),
+            ..Child::default()
+        },
+    );
+    born.profile = "national".into();
+    let (_, now) = answer(
+        &born,
+        &[
+            ("how", choice("planned")),
+            ("planned-on", date("2026-06-01")),
+            ("legal-status", choice("s20")),
+        ],
+    );
+    assert!(matches!(now, Step::Ask(q) if q.id == "eligible"));
     let mut c = Case::new(
         "c",
         Child {

@@ -119,7 +119,7 @@ impl WizardKind {
                 pre_proceedings::produced(answers, &path.answered, outcome)
             }
             WizardKind::CeasingToBeLookedAfter => {
-                ceasing::produced(answers, &path.answered, outcome, profile)
+                ceasing::produced(answers, &path.answered, outcome)
             }
             _ => Produced::default(),
         }

@@ -9,6 +9,7 @@ use care_planner_core::wizards::{ceasing, WizardKind};
 use leptos::prelude::*;
 
 use crate::components::heading::PageHeading;
+use crate::components::summary_list::SummaryList;
 use crate::pages::case::with_live_case;
 use crate::pages::wizard_steps::answers_of;
 use crate::profiles::profile_for;
@@ -49,20 +50,9 @@ fn Request(case: Case) -> impl IntoView {
         .sections
         .into_iter()
         .map(|(heading, rows)| {
-            let rows = rows
-                .into_iter()
-                .map(|(key, value)| {
-                    view! {
-                        <div class="summary-list__row">
-                            <dt class="summary-list__key">{key}</dt>
-                            <dd class="summary-list__value">{value}</dd>
-                        </div>
-                    }
-                })
-                .collect_view();
             view! {
                 <h2 class="heading-m">{heading}</h2>
-                <dl class="summary-list">{rows}</dl>
+                <SummaryList rows=rows/>
             }
         })
         .collect_view();

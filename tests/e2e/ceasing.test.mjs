@@ -5,24 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { axeViolations, openPage, useApp, watchedPage } from './harness.mjs';
+import { choose, fillDate, heading, openPage, useApp, watchedPage } from './harness.mjs';
 
-async function heading(page, text) {
-  await page.locator('main h1').filter({ hasText: text }).waitFor();
-  assert.deepEqual(await axeViolations(page), [], `axe on "${text}"`);
-}
 
-async function choose(page, label) {
-  await page.getByLabel(label, { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
 
-async function fillDate(page, iso) {
-  const [y, m, d] = iso.split('-');
-  await page.getByLabel('Day').fill(String(Number(d)));
-  await page.getByLabel('Month').fill(String(Number(m)));
-  await page.getByLabel('Year').fill(y);
-}
 
 describe('the ceasing to be looked after wizard', () => {
   const env = useApp();

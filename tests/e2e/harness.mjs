@@ -112,3 +112,24 @@ export async function axeViolations(page) {
     targets: v.nodes.map((n) => n.target.join(' ')),
   }));
 }
+
+/** Waits for a page whose heading contains `text`, and checks it with axe. */
+export async function heading(page, text) {
+  await page.locator('main h1').filter({ hasText: text }).waitFor();
+  const violations = await axeViolations(page);
+  if (violations.length) throw new Error(`axe on "${text}": ${JSON.stringify(violations)}`);
+}
+
+/** Chooses a radio by its exact label and continues. */
+export async function choose(page, label) {
+  await page.getByLabel(label, { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Fills the GOV.UK date input (Day, Month, Year) with an ISO date. */
+export async function fillDate(page, iso) {
+  const [y, m, d] = iso.split('-');
+  await page.getByLabel('Day').fill(String(Number(d)));
+  await page.getByLabel('Month').fill(String(Number(m)));
+  await page.getByLabel('Year').fill(y);
+}

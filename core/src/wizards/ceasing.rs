@@ -12,15 +12,12 @@
 
 use super::engine::{Answer, Answers, Choice, Flow, Kind, Next, Outcome, Question, NONE};
 use super::Produced;
+use super::{cite, lower_first};
 use crate::calendar::{working_days_between, Date};
 use crate::engine::{facts::facts, Eligibility};
 use crate::model::{Attrs, Case, Event, EventKind, LegalBasis, Task};
 use crate::rules::{Profile, Review, Situation, SourceRef};
 use crate::sources::Citation;
-
-const fn cite(source: &'static str, section: &'static str) -> Citation {
-    Citation { source, section }
-}
 
 const REG_39: Citation = cite("CPPCR", "reg 39");
 const SALFORD: Citation = cite("003", "§10");
@@ -819,14 +816,6 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str) -> Produced {
         }
     }
     out
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The approval request, filled from the case and the answers; the approver's decision is

@@ -12,6 +12,23 @@ pub mod section_20;
 
 pub use record::{Changes, Produced};
 
+/// A citation, for the wizards' tables of sources.
+pub(crate) const fn cite(source: &'static str, section: &'static str) -> Citation {
+    Citation { source, section }
+}
+
+/// A label made to follow a colon or a verb: "A genogram" → "a genogram"; "DNA testing"
+/// and "The Assistant Director" stay as they are where the next letter is a capital.
+pub(crate) fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.clone().next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// The key, among a wizard's stored answers, that marks it finished (question ids never
 /// start with `_`).
 pub const FINISHED: &str = "_finished";

@@ -12,14 +12,11 @@
 
 use super::engine::{Answers, Choice, Flow, Kind, Next, Outcome, Question, NONE};
 use super::Produced;
+use super::{cite, lower_first};
 use crate::calendar::Date;
 use crate::model::{Attrs, Event, EventKind, Task};
 use crate::sources::Citation;
 use crate::task_list::{Item, Section, TaskList};
-
-const fn cite(source: &'static str, section: &'static str) -> Citation {
-    Citation { source, section }
-}
 
 const REFERRAL: Citation = cite(
     "001",
@@ -898,16 +895,5 @@ fn task(id: String, title: String, source: Citation) -> Task {
         title,
         source: Some(source.label()),
         ..Task::default()
-    }
-}
-
-/// "A genogram" → "a genogram", for a label after a colon; "DNA testing" stays as it is.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.clone().next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(chars).collect()
-        }
-        _ => text.to_string(),
     }
 }

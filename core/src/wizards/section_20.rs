@@ -4,15 +4,12 @@
 //! s20 for what the law itself requires. `000` has no numbered sections, so its citations
 //! quote the opening words of the passage.
 
+use super::cite;
 use super::engine::{Answers, Choice, Flow, Kind, Next, Outcome, Question, NONE};
 use super::Produced;
 use crate::calendar::Date;
 use crate::model::{Attrs, Event, EventKind, LegalBasis, PlacementType, Task};
 use crate::sources::Citation;
-
-const fn cite(source: &'static str, section: &'static str) -> Citation {
-    Citation { source, section }
-}
 
 const ADMISSION: Citation = cite(
     "000",

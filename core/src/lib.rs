@@ -9,6 +9,7 @@ pub mod caseload;
 pub mod engine;
 pub mod examples;
 pub mod forms;
+pub mod ics;
 pub mod model;
 pub mod problem;
 pub mod proceedings;

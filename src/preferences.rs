@@ -5,6 +5,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 const LAST_BACKUP: &str = "care-planner.last-backup";
 const PROFILES: &str = "care-planner.profiles";
+const CALENDAR: &str = "care-planner.calendar";
 
 /// The text of every profile file the user added, oldest first.
 pub fn profile_files() -> Vec<String> {
@@ -29,7 +30,18 @@ pub fn set_last_backup(stamp: &str) {
     let _ = LocalStorage::set(LAST_BACKUP, stamp);
 }
 
+/// The calendar export's choices last made: names in titles, and the reminder's working days.
+pub fn calendar_options() -> (bool, u32) {
+    LocalStorage::get(CALENDAR).unwrap_or((false, 2))
+}
+
+pub fn set_calendar_options(names: bool, reminder: u32) {
+    // Not kept only means the defaults come back next time.
+    let _ = LocalStorage::set(CALENDAR, (names, reminder));
+}
+
 pub fn clear() {
     LocalStorage::delete(LAST_BACKUP);
     LocalStorage::delete(PROFILES);
+    LocalStorage::delete(CALENDAR);
 }

@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod calendar_export;
 pub mod focus;
 pub mod form;
 pub mod heading;

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::casebook::{casebook, LoadState};
 use crate::clock::{local_stamp, new_id, now_stamp, today};
+use crate::components::calendar_export::CalendarExport;
 use crate::components::focus::focus;
 use crate::components::form::{error_for, DateInput, ErrorSummary, TextInput};
 use crate::components::heading::PageHeading;
@@ -221,6 +222,10 @@ fn StoredCase(case: Case, problem: RwSignal<Option<String>>) -> impl IntoView {
         <Procedures case=shared.clone()/>
         <Events case=shared.clone() problem=problem/>
         <Deadlines case=shared.clone() profile_id=profile/>
+        <CalendarExport cases={
+            let case = case.clone();
+            Arc::new(move || vec![case.clone()])
+        } file=format!("care-planner-{}", case.id)/>
         <Tasks case=shared.clone() problem=problem/>
         <History case=shared problem=problem/>
         <h2 class="heading-m">"This case"</h2>

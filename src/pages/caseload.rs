@@ -1,6 +1,8 @@
 //! Home: every case on this device with its next deadline, overdue first; search, filter
 //! and sort; reminders to back up; records that could not be read.
 
+use std::sync::Arc;
+
 use care_planner_core::caseload::{arrange, row, Filter, Row, Sort, BACKUP_REMINDER_DAYS};
 use care_planner_core::engine::Scheduler;
 use care_planner_core::examples::{example, IDS};
@@ -8,6 +10,8 @@ use care_planner_core::routes::{Route, Step};
 use care_planner_core::rules::{builtin_profiles, catalogue};
 use care_planner_core::wizards::WizardKind;
 use leptos::prelude::*;
+
+use crate::components::calendar_export::CalendarExport;
 
 use crate::casebook::{casebook, LoadState};
 use crate::clock::{days_since, local_stamp, today};
@@ -90,6 +94,7 @@ pub fn CaseloadPage() -> impl IntoView {
                         view! { <CaseTable rows=rows/> }.into_any()
                     }
                 }}
+                <CalendarExport cases=Arc::new(move || book.cases.get_untracked()) file="care-planner-deadlines".to_string()/>
             }.into_any(),
         }}
         <Examples/>

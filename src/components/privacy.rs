@@ -18,8 +18,9 @@ pub fn PrivacyStatement() -> impl IntoView {
              use this browser profile on this device can see them, so use your own account."
         </p>
         <p class="body">
-            "This browser's local storage keeps the profile files you add on the Settings page and \
-             when you last made a backup. Open tabs \
+            "This browser's local storage keeps the profile files you add on the Settings page, \
+             when you last made a backup, and your calendar export choices (names in events or not, \
+             and the reminder). Open tabs \
              of Care Planner tell each other which case changed (its id only), so that each shows the \
              latest version."
         </p>

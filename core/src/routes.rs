@@ -46,6 +46,14 @@ pub enum Route {
     Proceedings {
         id: String,
     },
+    /// The case summary, to print.
+    CaseSummary {
+        id: String,
+    },
+    /// The care plan's front sheet and section outline, to print.
+    CarePlan {
+        id: String,
+    },
     /// The approval request to cease looking after the child, filled from the ceasing
     /// wizard's answers, to print.
     ApprovalRequest {
@@ -134,6 +142,8 @@ impl Route {
                     item: item.to_string(),
                 }
             }
+            ["cases", id, "summary"] if is_case_id(id) => Route::CaseSummary { id: id.to_string() },
+            ["cases", id, "care-plan"] if is_case_id(id) => Route::CarePlan { id: id.to_string() },
             ["cases", id, "approval-request"] if is_case_id(id) => {
                 Route::ApprovalRequest { id: id.to_string() }
             }
@@ -196,6 +206,8 @@ impl Route {
             Route::TaskListItem { id, list, item } => format!("#/cases/{id}/lists/{list}/{item}"),
             Route::Proceedings { id } => format!("#/cases/{id}/proceedings"),
             Route::ApprovalRequest { id } => format!("#/cases/{id}/approval-request"),
+            Route::CaseSummary { id } => format!("#/cases/{id}/summary"),
+            Route::CarePlan { id } => format!("#/cases/{id}/care-plan"),
             Route::Wizards => "#/wizards".to_string(),
             Route::Wizard(kind) => format!("#/wizards/{}", kind.slug()),
             Route::WizardStep { kind, case, step } => {
@@ -227,7 +239,9 @@ impl Route {
             | Route::TaskList { .. }
             | Route::TaskListItem { .. }
             | Route::Proceedings { .. }
-            | Route::ApprovalRequest { .. } => Some(NavItem::Caseload),
+            | Route::ApprovalRequest { .. }
+            | Route::CaseSummary { .. }
+            | Route::CarePlan { .. } => Some(NavItem::Caseload),
             Route::Wizards | Route::Wizard(_) | Route::WizardStep { .. } => Some(NavItem::Wizards),
             Route::Trainer => Some(NavItem::Trainer),
             Route::Settings => Some(NavItem::Settings),

@@ -21,6 +21,8 @@ fn any_route() -> impl Strategy<Value = Route> {
         (id(), id(), id()).prop_map(|(id, list, item)| Route::TaskListItem { id, list, item }),
         id().prop_map(|id| Route::Proceedings { id }),
         id().prop_map(|id| Route::ApprovalRequest { id }),
+        id().prop_map(|id| Route::CaseSummary { id }),
+        id().prop_map(|id| Route::CarePlan { id }),
         (
             prop::sample::select(WizardKind::ALL.to_vec()),
             id(),

@@ -229,6 +229,10 @@ fn StoredCase(case: Case, problem: RwSignal<Option<String>>) -> impl IntoView {
         <Tasks case=shared.clone() problem=problem/>
         <History case=shared problem=problem/>
         <h2 class="heading-m">"This case"</h2>
+        <ul class="list no-print" id="documents">
+            <li><a href=Route::CaseSummary { id: id.clone() }.href()>"Case summary, to print"</a></li>
+            <li><a href=Route::CarePlan { id: id.clone() }.href()>"Care plan front sheet and outline, to print"</a></li>
+        </ul>
         <div class="button-group">
             <button type="button" class="button button--secondary" on:click=export>"Export this case"</button>
             <a class="button button--warning" href=Route::DeleteCase { id }.href()>"Delete this case"</a>

@@ -7,6 +7,7 @@ mod case;
 mod case_forms;
 mod caseload;
 mod deadlines;
+mod documents;
 mod not_found;
 mod privacy;
 mod proceedings;
@@ -35,6 +36,8 @@ pub fn page_for(route: Route) -> AnyView {
         Route::TaskListItem { id, list, item } => {
             view! { <task_list::TaskListItemPage id=id list=list item=item/> }.into_any()
         }
+        Route::CaseSummary { id } => view! { <documents::CaseSummaryPage id=id/> }.into_any(),
+        Route::CarePlan { id } => view! { <documents::CarePlanPage id=id/> }.into_any(),
         Route::ApprovalRequest { id } => {
             view! { <approval_request::ApprovalRequestPage id=id/> }.into_any()
         }

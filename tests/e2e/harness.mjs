@@ -22,6 +22,8 @@ export const PAGES = [
   { hash: '#/cases/demo-123/proceedings', h1: 'Case not found' },
   { hash: '#/cases/demo-123/lists/pre-proceedings', h1: 'Case not found' },
   { hash: '#/cases/demo-123/approval-request', h1: 'Case not found' },
+  { hash: '#/cases/demo-123/summary', h1: 'Case not found' },
+  { hash: '#/cases/demo-123/care-plan', h1: 'Case not found' },
   { hash: '#/cases/example-section-20', h1: 'Sam (example)' },
   { hash: '#/cases/example-proceedings', h1: 'Riley (example)' },
   { hash: '#/cases/example-leaving-care', h1: 'Jordan (example)' },

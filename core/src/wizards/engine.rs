@@ -28,6 +28,36 @@ pub enum Kind {
     Text,
 }
 
+impl Kind {
+    /// An answer of each kind that can lead somewhere different, for following every path
+    /// of a flow (the tests, and the flow diagrams): each option; yes and no; "none" and
+    /// every item of a checklist; one date, time or text (the next step never depends on
+    /// their value).
+    pub fn samples(self) -> Vec<Answer> {
+        let day = Date::from_ymd(2026, 3, 2).expect("a real date");
+        match self {
+            Kind::YesNo => vec![Answer::Yes(true), Answer::Yes(false)],
+            Kind::Choice(options) => options.iter().map(|o| Answer::Choice(o.value)).collect(),
+            Kind::Date => vec![Answer::Date(day)],
+            Kind::DateTime => vec![Answer::DateTime(
+                day,
+                Time::from_hm(9, 0).expect("a real time"),
+            )],
+            Kind::Checklist(items) => vec![
+                Answer::Checklist(vec![NONE]),
+                Answer::Checklist(
+                    items
+                        .iter()
+                        .map(|i| i.value)
+                        .filter(|v| *v != NONE)
+                        .collect(),
+                ),
+            ],
+            Kind::Text => vec![Answer::Text("reason".into())],
+        }
+    }
+}
+
 /// An option of a choice, or an item of a checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choice {

@@ -5,6 +5,7 @@
 //! questions, next-node rule and outcomes.
 
 pub mod ceasing;
+pub mod diagram;
 pub mod engine;
 pub mod pre_proceedings;
 mod record;

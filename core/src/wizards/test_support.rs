@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::engine::{walk, Answer, Answers, Flow, Input, Kind, Step, NONE};
-use crate::calendar::{Date, Time};
+use super::engine::{walk, Answers, Flow, Input, Step};
+use crate::calendar::Date;
 use crate::forms::DateParts;
 
 pub const PROFILES: [&str; 5] = [
@@ -77,30 +77,6 @@ pub fn outcome(step: Step) -> &'static str {
     }
 }
 
-/// Every answer a question can take, for exploring the flow.
-pub fn every_answer(kind: Kind) -> Vec<Answer> {
-    match kind {
-        Kind::YesNo => vec![Answer::Yes(true), Answer::Yes(false)],
-        Kind::Choice(options) => options.iter().map(|o| Answer::Choice(o.value)).collect(),
-        Kind::Date => vec![Answer::Date(Date::from_ymd(2026, 3, 2).unwrap())],
-        Kind::DateTime => vec![Answer::DateTime(
-            Date::from_ymd(2026, 3, 2).unwrap(),
-            Time::from_hm(9, 0).unwrap(),
-        )],
-        Kind::Checklist(items) => vec![
-            Answer::Checklist(vec![NONE]),
-            Answer::Checklist(
-                items
-                    .iter()
-                    .map(|i| i.value)
-                    .filter(|v| *v != NONE)
-                    .collect(),
-            ),
-        ],
-        Kind::Text => vec![Answer::Text("reason".into())],
-    }
-}
-
 /// Follows every path of `flow` under every profile, calling `at_end` with the answers of
 /// each path that reaches an outcome; checks no path repeats a question and that every
 /// question is asked and every outcome reached under some profile.
@@ -134,7 +110,7 @@ pub fn explore_with(
                 }
                 Step::Ask(q) => {
                     asked.insert(q.id);
-                    for answer in every_answer(q.kind) {
+                    for answer in q.kind.samples() {
                         let mut next = answers.clone();
                         next.set(q.id, answer);
                         frontier.push(next);

@@ -70,6 +70,8 @@ pub enum Route {
         step: Step,
     },
     Trainer,
+    /// The diagram of one wizard's flow, for trainers.
+    TrainerFlow(WizardKind),
     Settings,
     About,
     Privacy,
@@ -175,6 +177,10 @@ impl Route {
                 None => Route::not_found(path),
             },
             ["trainer"] => Route::Trainer,
+            ["trainer", "flows", slug] => match WizardKind::from_slug(slug) {
+                Some(kind) => Route::TrainerFlow(kind),
+                None => Route::not_found(path),
+            },
             ["settings"] => Route::Settings,
             ["about"] => Route::About,
             ["privacy"] => Route::Privacy,
@@ -220,6 +226,7 @@ impl Route {
                 }
             }
             Route::Trainer => "#/trainer".to_string(),
+            Route::TrainerFlow(kind) => format!("#/trainer/flows/{}", kind.slug()),
             Route::Settings => "#/settings".to_string(),
             Route::About => "#/about".to_string(),
             Route::Privacy => "#/privacy".to_string(),
@@ -243,7 +250,7 @@ impl Route {
             | Route::CaseSummary { .. }
             | Route::CarePlan { .. } => Some(NavItem::Caseload),
             Route::Wizards | Route::Wizard(_) | Route::WizardStep { .. } => Some(NavItem::Wizards),
-            Route::Trainer => Some(NavItem::Trainer),
+            Route::Trainer | Route::TrainerFlow(_) => Some(NavItem::Trainer),
             Route::Settings => Some(NavItem::Settings),
             Route::About | Route::Privacy => Some(NavItem::About),
             Route::NotFound { .. } => None,

@@ -38,6 +38,7 @@ fn any_route() -> impl Strategy<Value = Route> {
         Just(Route::Wizards),
         prop::sample::select(WizardKind::ALL.to_vec()).prop_map(Route::Wizard),
         Just(Route::Trainer),
+        prop::sample::select(WizardKind::ALL.to_vec()).prop_map(Route::TrainerFlow),
         Just(Route::Settings),
         Just(Route::About),
         Just(Route::Privacy),

@@ -8,6 +8,7 @@ mod case_forms;
 mod caseload;
 mod deadlines;
 mod documents;
+mod flow_diagram;
 mod not_found;
 mod privacy;
 mod proceedings;
@@ -48,6 +49,7 @@ pub fn page_for(route: Route) -> AnyView {
             view! { <wizard_steps::WizardStepPage kind=kind case=case step=step/> }.into_any()
         }
         Route::Trainer => trainer::TrainerPage().into_any(),
+        Route::TrainerFlow(kind) => view! { <flow_diagram::FlowDiagramPage kind=kind/> }.into_any(),
         Route::Settings => settings::SettingsPage().into_any(),
         Route::About => about::AboutPage().into_any(),
         Route::Privacy => privacy::PrivacyPage().into_any(),

@@ -18,6 +18,7 @@ pub mod routes;
 pub mod rules;
 pub mod sources;
 pub mod task_list;
+pub mod trainer;
 pub mod wizards;
 
 /// The product's name as shown in the header, page titles and documents.

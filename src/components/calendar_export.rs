@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use care_planner_core::calendar::Date;
 use care_planner_core::engine::Scheduler;
 use care_planner_core::forms::FieldError;
 use care_planner_core::ics::{calendar, entries, Options};
@@ -35,6 +36,9 @@ pub fn CalendarExport(
     cases: Arc<dyn Fn() -> Vec<Case> + Send + Sync>,
     /// The file's name, without `.ics`.
     file: String,
+    /// The day the statuses are worked out on: today unless the trainer pretends otherwise.
+    #[prop(optional, into)]
+    day: Option<Signal<Date>>,
 ) -> impl IntoView {
     let (names_kept, reminder_kept) = calendar_options();
     let names = RwSignal::new(names_kept);
@@ -60,7 +64,7 @@ pub fn CalendarExport(
         };
         set_calendar_options(options.names, days);
         let profiles = builtin_profiles();
-        let today = today();
+        let today = day.map_or_else(today, |d| d.get_untracked());
         let cases = cases();
         let all = imported.with_untracked(|imported| {
             cases

@@ -1,12 +1,64 @@
-// Trainer mode's flow diagrams: drawn from the wizards' own definitions, the picture and
-// the list in words agree, and changing the procedures changes the route; axe-core clean.
+// Trainer mode: the demonstration caseload (fictional, never mixed with real cases), the
+// "pretend today is" clock moving a deadline through its statuses, the demonstration
+// caseload's calendar file parsed with ical.js; and the flow diagrams, drawn from the
+// wizards' own definitions, whose picture and words agree. axe-core clean.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { heading, openPage, useApp, watchedPage } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import ICAL from 'ical.js';
+import { axeViolations, heading, openPage, useApp, watchedPage } from './harness.mjs';
 
-describe('trainer mode: flow diagrams', () => {
+describe('trainer mode', () => {
   const env = useApp();
+
+  test('the demonstration caseload, the pretend clock and its calendar export', async () => {
+    const { page, context, seen } = await watchedPage(env);
+    await openPage(page, env.url + '#/trainer', 'Trainer mode');
+    await heading(page, 'Trainer mode');
+    const demos = page.locator('#demo-caseload .demo');
+    assert.equal(await demos.count(), 5);
+    for (const name of await demos.locator('h3').allInnerTexts()) assert.match(name, /\(training\)$/);
+    // Moving the clock a day at a time takes Alex's first review from upcoming to due soon
+    // to overdue.
+    const review = page.locator('.demo[data-case="training-alex"] li[data-rule="review-1"]');
+    const seenStatuses = [await review.getAttribute('data-status')];
+    for (let day = 0; day < 40 && seenStatuses.at(-1) !== 'overdue'; day++) {
+      await page.getByRole('button', { name: 'Forward a day' }).click();
+      const status = await review.getAttribute('data-status');
+      if (status !== seenStatuses.at(-1)) seenStatuses.push(status);
+    }
+    assert.equal(seenStatuses[0], 'upcoming');
+    assert.ok(seenStatuses.includes('due-soon'), seenStatuses.join(' → '));
+    assert.equal(seenStatuses.at(-1), 'overdue');
+    assert.ok(seenStatuses.indexOf('due-soon') < seenStatuses.indexOf('overdue'));
+    assert.deepEqual(await axeViolations(page), [], 'axe with the clock moved');
+    await page.getByRole('button', { name: 'Back to today' }).click();
+    assert.equal(await review.getAttribute('data-status'), 'upcoming');
+
+    // The demonstration caseload's deadlines as a calendar file, parsed independently.
+    await page.locator('#calendar-export summary').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#calendar-download').click()]);
+    const calendar = new ICAL.Component(ICAL.parse(await readFile(await file.path(), 'utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => ({
+      uid: v.getFirstPropertyValue('uid'),
+      start: v.getFirstPropertyValue('dtstart').toString(),
+      summary: v.getFirstPropertyValue('summary'),
+    }));
+    assert.ok(events.length >= 10, `${events.length} events`);
+    assert.ok(events.every((e) => e.uid.startsWith('training-') && /^(Done: )?TRAINING-/.test(e.summary)));
+    const shown = await page.locator('#demo-caseload li[data-due]').evaluateAll((items) =>
+      items.map((li) => ({ caseId: li.closest('.demo').dataset.case, rule: li.dataset.rule, due: li.dataset.due })));
+    for (const s of shown) {
+      assert.ok(events.some((e) => e.uid.startsWith(`${s.caseId}.${s.rule}.`) && e.start === s.due), `${s.caseId} ${s.rule} ${s.due}`);
+    }
+    // Never mixed with real cases: the caseload has none of them.
+    await openPage(page, env.url + '#/', 'Your caseload');
+    assert.doesNotMatch(await page.locator('main').innerText(), /\(training\)/);
+    assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
+    assert.deepEqual(seen.foreign(), []);
+    await context.close();
+  });
 
   test('each wizard has a diagram that follows the chosen procedures', async () => {
     const { page, context, seen } = await watchedPage(env);

@@ -19,6 +19,7 @@ pub mod rules;
 pub mod sources;
 pub mod task_list;
 pub mod trainer;
+pub mod walkthrough;
 pub mod wizards;
 
 /// The product's name as shown in the header, page titles and documents.

@@ -72,6 +72,10 @@ pub enum Route {
     Trainer,
     /// The diagram of one wizard's flow, for trainers.
     TrainerFlow(WizardKind),
+    /// A procedure's walkthrough, one step per screen, by the walkthrough's id.
+    Walkthrough {
+        id: String,
+    },
     Settings,
     About,
     Privacy,
@@ -177,6 +181,9 @@ impl Route {
                 None => Route::not_found(path),
             },
             ["trainer"] => Route::Trainer,
+            ["trainer", "walkthroughs", id] if is_case_id(id) => {
+                Route::Walkthrough { id: id.to_string() }
+            }
             ["trainer", "flows", slug] => match WizardKind::from_slug(slug) {
                 Some(kind) => Route::TrainerFlow(kind),
                 None => Route::not_found(path),
@@ -227,6 +234,7 @@ impl Route {
             }
             Route::Trainer => "#/trainer".to_string(),
             Route::TrainerFlow(kind) => format!("#/trainer/flows/{}", kind.slug()),
+            Route::Walkthrough { id } => format!("#/trainer/walkthroughs/{id}"),
             Route::Settings => "#/settings".to_string(),
             Route::About => "#/about".to_string(),
             Route::Privacy => "#/privacy".to_string(),
@@ -250,7 +258,9 @@ impl Route {
             | Route::CaseSummary { .. }
             | Route::CarePlan { .. } => Some(NavItem::Caseload),
             Route::Wizards | Route::Wizard(_) | Route::WizardStep { .. } => Some(NavItem::Wizards),
-            Route::Trainer | Route::TrainerFlow(_) => Some(NavItem::Trainer),
+            Route::Trainer | Route::TrainerFlow(_) | Route::Walkthrough { .. } => {
+                Some(NavItem::Trainer)
+            }
             Route::Settings => Some(NavItem::Settings),
             Route::About | Route::Privacy => Some(NavItem::About),
             Route::NotFound { .. } => None,

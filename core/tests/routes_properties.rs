@@ -39,6 +39,7 @@ fn any_route() -> impl Strategy<Value = Route> {
         prop::sample::select(WizardKind::ALL.to_vec()).prop_map(Route::Wizard),
         Just(Route::Trainer),
         prop::sample::select(WizardKind::ALL.to_vec()).prop_map(Route::TrainerFlow),
+        id().prop_map(|id| Route::Walkthrough { id }),
         Just(Route::Settings),
         Just(Route::About),
         Just(Route::Privacy),

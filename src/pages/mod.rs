@@ -15,6 +15,7 @@ mod proceedings;
 mod settings;
 mod task_list;
 mod trainer;
+mod walkthrough;
 mod wizard_steps;
 mod wizards;
 
@@ -50,6 +51,7 @@ pub fn page_for(route: Route) -> AnyView {
         }
         Route::Trainer => trainer::TrainerPage().into_any(),
         Route::TrainerFlow(kind) => view! { <flow_diagram::FlowDiagramPage kind=kind/> }.into_any(),
+        Route::Walkthrough { id } => view! { <walkthrough::WalkthroughPage id=id/> }.into_any(),
         Route::Settings => settings::SettingsPage().into_any(),
         Route::About => about::AboutPage().into_any(),
         Route::Privacy => privacy::PrivacyPage().into_any(),

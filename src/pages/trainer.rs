@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use crate::clock::today;
 use crate::components::calendar_export::CalendarExport;
 use crate::components::heading::PageHeading;
-use crate::components::notice::Inset;
 
 #[component]
 pub fn TrainerPage() -> impl IntoView {
@@ -84,7 +83,14 @@ pub fn TrainerPage() -> impl IntoView {
             <div class="demo-list" id="demo-caseload">{table}</div>
             <CalendarExport cases=cases file="care-planner-training".to_string() day=Signal::from(pretend)/>
         </section>
-        <Inset>"The walkthroughs of each procedure are not available in the pilot yet."</Inset>
+        <h2 class="heading-m">"Walkthroughs"</h2>
+        <p class="body">"Each procedure one step per screen, for presenting: use the arrow keys, Home and End."</p>
+        <ul class="list" id="walkthroughs">
+            {care_planner_core::walkthrough::ALL
+                .iter()
+                .map(|w| view! { <li><a href=Route::Walkthrough { id: w.id.to_string() }.href()>{w.title}</a></li> })
+                .collect_view()}
+        </ul>
         <h2 class="heading-m">"How each guided procedure flows"</h2>
         <ul class="list" id="flows">
             {WizardKind::ALL

@@ -33,6 +33,7 @@ export const PAGES = [
   { hash: '#/wizards/ceasing', h1: 'Ceasing to be looked after' },
   { hash: '#/trainer', h1: 'Trainer mode' },
   { hash: '#/trainer/flows/section-20', h1: 'How the section 20 admission flows' },
+  { hash: '#/trainer/walkthroughs/pre-proceedings', h1: 'Pre-proceedings (Public Law Outline)' },
   { hash: '#/settings', h1: 'Settings and backup' },
   { hash: '#/about', h1: 'About Care Planner' },
   { hash: '#/privacy', h1: 'Privacy' },

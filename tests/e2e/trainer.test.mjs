@@ -1,6 +1,7 @@
 // Trainer mode: the demonstration caseload (fictional, never mixed with real cases), the
 // "pretend today is" clock moving a deadline through its statuses, the demonstration
-// caseload's calendar file parsed with ical.js; and the flow diagrams, drawn from the
+// caseload's calendar file parsed with ical.js; the walkthroughs moved with the keyboard;
+// and the flow diagrams, drawn from the
 // wizards' own definitions, whose picture and words agree. axe-core clean.
 
 import assert from 'node:assert/strict';
@@ -57,6 +58,45 @@ describe('trainer mode', () => {
     assert.doesNotMatch(await page.locator('main').innerText(), /\(training\)/);
     assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
     assert.deepEqual(seen.foreign(), []);
+    await context.close();
+  });
+
+  test('a walkthrough, one step per screen, moved with the keyboard', async () => {
+    const { page, context, seen } = await watchedPage(env);
+    await openPage(page, env.url + '#/trainer', 'Trainer mode');
+    await page.locator('#walkthroughs').getByRole('link', { name: 'Care proceedings (26 weeks)' }).click();
+    await heading(page, 'Care proceedings (26 weeks)');
+    const position = page.locator('#walk-position');
+    const title = page.locator('#walk-step h2');
+    assert.equal(await position.innerText(), 'Step 1 of 8');
+    assert.equal(await title.innerText(), 'Care planning meeting one');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await position.innerText(), 'Step 2 of 8');
+    await page.keyboard.press('End');
+    assert.equal(await title.innerText(), 'Proceedings disposed of');
+    assert.match(await page.locator('#walk-when').innerText(), /^26 weeks beginning with/);
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await position.innerText(), 'Step 8 of 8', 'stays on the last step');
+    await page.keyboard.press('Home');
+    assert.equal(await position.innerText(), 'Step 1 of 8');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await position.innerText(), 'Step 1 of 8', 'stays on the first step');
+    // The timescale follows the chosen procedures: local-a sets the end of week 18 (18 weeks
+    // beginning with the issue date); national sets nothing.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    assert.equal(await title.innerText(), 'Care planning meeting three');
+    assert.match(await page.locator('#walk-when').innerText(), /^18 weeks beginning with/);
+    await page.getByLabel('Procedures to follow').selectOption('national');
+    assert.equal(await page.locator('#walk-when').innerText(), 'Not set by these procedures');
+    assert.match(await page.locator('#walk-step blockquote').innerText(), /This will usually be at week 18 of the proceedings\./);
+    // The presenter view: large type for a room.
+    const presenter = page.getByRole('button', { name: 'Presenter view' });
+    await presenter.click();
+    assert.equal(await presenter.getAttribute('aria-pressed'), 'true');
+    const size = await title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(size >= 40, `presenter heading ${size}px`);
+    assert.deepEqual(await axeViolations(page), [], 'axe in the presenter view');
+    assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
     await context.close();
   });
 

@@ -1,0 +1,96 @@
+//! A procedure's walkthrough for a room: one step per screen with what happens, who does
+//! it, the timescale under the chosen procedures and the source's words. The arrow keys,
+//! Home and End move between steps; "Presenter view" makes the type large.
+
+use care_planner_core::rules::builtin_profiles;
+use care_planner_core::walkthrough::{find, timescale};
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::components::heading::PageHeading;
+use crate::pages::not_found::NotFoundPage;
+use crate::profiles::label;
+
+#[component]
+pub fn WalkthroughPage(id: String) -> impl IntoView {
+    let Some(walk) = find(&id) else {
+        return view! { <NotFoundPage path=format!("/trainer/walkthroughs/{id}")/> }.into_any();
+    };
+    let total = walk.steps.len();
+    let at = RwSignal::new(0usize);
+    let presenter = RwSignal::new(false);
+    let profile = RwSignal::new("local-a".to_string());
+    let go = move |to: usize| at.set(to.min(total - 1));
+    // Keys anywhere on the page, except while choosing in a form control.
+    let keys = window_event_listener(ev::keydown, move |e| {
+        let in_control = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "SELECT" | "INPUT" | "TEXTAREA"));
+        if in_control {
+            return;
+        }
+        let now = at.get_untracked();
+        let to = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" => now + 1,
+            "ArrowLeft" | "ArrowUp" | "PageUp" => now.saturating_sub(1),
+            "Home" => 0,
+            "End" => total - 1,
+            _ => return,
+        };
+        e.prevent_default();
+        go(to);
+    });
+    on_cleanup(move || keys.remove());
+    let options = builtin_profiles()
+        .iter()
+        .map(
+            |p| view! { <option value=p.id.clone() selected=p.id == "local-a">{label(p)}</option> },
+        )
+        .collect_view();
+    let step = move || {
+        let s = &walk.steps[at.get()];
+        let profiles = builtin_profiles();
+        let wanted = profile.get();
+        let local = profiles
+            .iter()
+            .find(|p| p.id == wanted)
+            .unwrap_or(&profiles[0]);
+        let when = timescale(s, &profiles[0], local);
+        view! {
+            <section class="walk__step" aria-live="polite" id="walk-step">
+                <p class="caption-l" id="walk-position">{format!("Step {} of {total}", at.get() + 1)}</p>
+                <h2 class="heading-l">{s.what}</h2>
+                <dl class="summary-list">
+                    <div class="summary-list__row"><dt class="summary-list__key">"Who"</dt><dd class="summary-list__value">{s.who}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"When"</dt><dd class="summary-list__value" id="walk-when">{when}</dd></div>
+                </dl>
+                <blockquote class="walk__quote">
+                    <p>{format!("\u{201c}{}\u{201d}", s.quote)}</p>
+                    <footer class="hint">{s.source.label()}</footer>
+                </blockquote>
+            </section>
+        }
+    };
+    view! {
+        <div class:presenter=move || presenter.get()>
+            <span class="caption-l">"Trainer mode: walkthrough"</span>
+            <PageHeading text=walk.title/>
+            <div class="walk__controls no-print">
+                <div class="form-group">
+                    <label class="label" for="walk-profile">"Procedures to follow"</label>
+                    <select class="select" id="walk-profile" on:change=move |e| profile.set(event_target_value(&e))>{options}</select>
+                </div>
+                <button type="button" class="button button--secondary" aria-pressed=move || presenter.get().to_string()
+                    on:click=move |_| presenter.update(|p| *p = !*p)>"Presenter view"</button>
+                <p class="hint">"Use the arrow keys to move between steps, Home for the first and End for the last."</p>
+            </div>
+            {step}
+            <div class="button-group no-print">
+                <button type="button" class="button button--secondary" id="walk-previous" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Previous step"</button>
+                <button type="button" class="button" id="walk-next" disabled=move || at.get() + 1 == total on:click=move |_| go(at.get_untracked() + 1)>"Next step"</button>
+            </div>
+        </div>
+    }
+    .into_any()
+}

@@ -30,14 +30,15 @@ pub fn set_last_backup(stamp: &str) {
     let _ = LocalStorage::set(LAST_BACKUP, stamp);
 }
 
-/// The calendar export's choices last made: names in titles, and the reminder's working days.
-pub fn calendar_options() -> (bool, u32) {
-    LocalStorage::get(CALENDAR).unwrap_or((false, 2))
+/// The calendar export's reminder, in working days, as last chosen. (Whether names go in
+/// the events is never kept: each export starts without them.)
+pub fn calendar_options() -> u32 {
+    LocalStorage::get(CALENDAR).unwrap_or(2)
 }
 
-pub fn set_calendar_options(names: bool, reminder: u32) {
-    // Not kept only means the defaults come back next time.
-    let _ = LocalStorage::set(CALENDAR, (names, reminder));
+pub fn set_calendar_options(reminder: u32) {
+    // Not kept only means the default comes back next time.
+    let _ = LocalStorage::set(CALENDAR, reminder);
 }
 
 pub fn clear() {

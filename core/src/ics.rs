@@ -69,8 +69,11 @@ pub fn entries(case: &Case, schedule: &Schedule, options: &Options) -> Vec<Entry
             } else {
                 item.instance
             };
+            // Counted back from the last working day on or before the date, where that is
+            // earlier: the day the work must really be done by.
+            let by = item.practical.unwrap_or(due.date);
             let remind_days_before = (options.reminder_working_days > 0 && !done)
-                .then(|| subtract_working_days(due.date, options.reminder_working_days).ok())
+                .then(|| subtract_working_days(by, options.reminder_working_days).ok())
                 .flatten()
                 .map(|c| c.date.days_until(due.date));
             let mut description = vec![format!("{} (rule {}).", item.due_text, item.rule)];
@@ -93,20 +96,23 @@ pub fn entries(case: &Case, schedule: &Schedule, options: &Options) -> Vec<Entry
         .collect()
 }
 
-/// The calendar file for `entries`, stamped `stamp` (UTC, `YYYYMMDDTHHMMSSZ`).
-pub fn calendar(entries: &[Entry], stamp: &str) -> String {
+/// The calendar file for `entries`, stamped `stamp` (UTC, `YYYYMMDDTHHMMSSZ`). `sequence`
+/// must rise from one export to the next (the minutes since 2020 do), so that a calendar
+/// takes a changed date or a cancellation as an update of the event it has.
+pub fn calendar(entries: &[Entry], stamp: &str, sequence: u64) -> String {
     let mut out = String::new();
     let mut line = |text: &str| fold_into(&mut out, text);
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
     line("PRODID:-//Care Planner//Care Planner//EN");
     line("CALSCALE:GREGORIAN");
-    line("METHOD:PUBLISH");
     line("X-WR-CALNAME:Care Planner deadlines");
     for e in entries {
         line("BEGIN:VEVENT");
         line(&format!("UID:{}", escape(&e.uid)));
         line(&format!("DTSTAMP:{stamp}"));
+        line(&format!("LAST-MODIFIED:{stamp}"));
+        line(&format!("SEQUENCE:{sequence}"));
         line(&format!("DTSTART;VALUE=DATE:{}", compact(e.date)));
         line(&format!("DTEND;VALUE=DATE:{}", compact(e.date.add_days(1))));
         line(&format!("SUMMARY:{}", escape(&e.summary)));
@@ -276,7 +282,7 @@ mod tests {
         let schedule = Scheduler::new(catalogue(), &profiles[0], local)
             .schedule(case, Date::parse_iso("2026-03-03").unwrap());
         let entries = entries(case, &schedule, &options);
-        let text = calendar(&entries, "20260303T090000Z");
+        let text = calendar(&entries, "20260303T090000Z", 7);
         (entries, text)
     }
 
@@ -305,6 +311,11 @@ mod tests {
         assert!(lines.contains(&"DTSTART;VALUE=DATE:20260323".to_string()));
         assert!(lines.contains(&"DTEND;VALUE=DATE:20260324".to_string()));
         assert!(lines.contains(&"TRIGGER:-P3DT15H".to_string()));
+        assert!(lines.contains(&"SEQUENCE:7".to_string()));
+        assert!(
+            !lines.iter().any(|l| l.starts_with("METHOD")),
+            "a plain file, not a scheduling message"
+        );
         assert_eq!(
             lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(),
             entries.len()
@@ -319,6 +330,27 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(sorted.len(), entries.len(), "UIDs are unique");
+    }
+
+    #[test]
+    fn a_done_deadline_is_cancelled_under_the_same_uid_without_a_reminder() {
+        let mut c = case();
+        let visit = Event {
+            id: "v".into(),
+            kind: EventKind::VisitMade,
+            date: Date::parse_iso("2026-03-03").unwrap(),
+            time: None,
+            attrs: Attrs::default(),
+        };
+        c.add(Part::Event(visit), "t").unwrap();
+        let (entries, text) = export(&c, Options::default());
+        let visit = entries
+            .iter()
+            .find(|e| e.uid == "c-1.visit-first.p@care-planner")
+            .unwrap();
+        assert!(visit.done && visit.summary.starts_with("Done: "));
+        assert_eq!(visit.remind_days_before, None);
+        assert!(unfold(&text).contains(&"STATUS:CANCELLED".to_string()));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use care_planner_core::calendar::Date;
-use care_planner_core::engine::Scheduler;
+use care_planner_core::engine::{Scheduler, Status};
 use care_planner_core::forms::FieldError;
 use care_planner_core::ics::{calendar, entries, Options};
 use care_planner_core::model::Case;
@@ -19,6 +19,19 @@ use crate::profiles::imported_profiles;
 
 /// The longest reminder offered, in working days.
 const MAX_REMINDER: u32 = 20;
+
+/// Minutes since 1 January 2020 at `stamp`: rises with every export, as `SEQUENCE` must.
+fn sequence(stamp: &str) -> u64 {
+    let Some(day) = stamp.get(..10).and_then(Date::parse_iso) else {
+        return 0;
+    };
+    let since = Date::from_ymd(2020, 1, 1)
+        .map_or(0, |start| start.days_until(day))
+        .max(0) as u64;
+    let hours: u64 = stamp.get(11..13).and_then(|h| h.parse().ok()).unwrap_or(0);
+    let minutes: u64 = stamp.get(14..16).and_then(|m| m.parse().ok()).unwrap_or(0);
+    since * 24 * 60 + hours * 60 + minutes
+}
 
 /// `2026-11-23T14:03:00.000Z` → `20261123T140300Z`.
 fn ics_stamp(stamp: &str) -> String {
@@ -40,8 +53,10 @@ pub fn CalendarExport(
     #[prop(optional, into)]
     day: Option<Signal<Date>>,
 ) -> impl IntoView {
-    let (names_kept, reminder_kept) = calendar_options();
-    let names = RwSignal::new(names_kept);
+    // Names are never remembered: each export starts without them, so a choice made for one
+    // case never carries into a whole caseload's file.
+    let reminder_kept = calendar_options();
+    let names = RwSignal::new(false);
     let reminder = RwSignal::new(reminder_kept.to_string());
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
     let (done, set_done) = signal(None::<String>);
@@ -62,12 +77,13 @@ pub fn CalendarExport(
             names: names.get_untracked(),
             reminder_working_days: days,
         };
-        set_calendar_options(options.names, days);
+        set_calendar_options(days);
         let profiles = builtin_profiles();
         let today = day.map_or_else(today, |d| d.get_untracked());
         let cases = cases();
-        let all = imported.with_untracked(|imported| {
-            cases
+        let (all, undated) = imported.with_untracked(|imported| {
+            let mut undated = 0;
+            let all = cases
                 .iter()
                 .flat_map(|case| {
                     let local = profiles
@@ -77,16 +93,26 @@ pub fn CalendarExport(
                         .unwrap_or(&profiles[0]);
                     let schedule =
                         Scheduler::new(catalogue(), &profiles[0], local).schedule(case, today);
+                    undated += schedule
+                        .items
+                        .iter()
+                        .filter(|i| i.status == Status::CannotCompute)
+                        .count();
                     entries(case, &schedule, &options)
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (all, undated)
         });
-        let text = calendar(&all, &ics_stamp(&now_stamp()));
-        if download(&format!("{file}.ics"), &text, "text/calendar") {
-            set_done.set(Some(format!(
-                "Downloaded {} deadlines as {file}.ics.",
-                all.len()
-            )));
+        let stamp = now_stamp();
+        let text = calendar(&all, &ics_stamp(&stamp), sequence(&stamp));
+        if download(&format!("{file}.ics"), &text, "text/calendar;charset=utf-8") {
+            let mut message = format!("Downloaded {} deadlines as {file}.ics.", all.len());
+            if undated > 0 {
+                message.push_str(&format!(
+                    " {undated} could not be dated and are not in it: the case page says why."
+                ));
+            }
+            set_done.set(Some(message));
         }
     };
     let error = Signal::derive(move || errors.with(|e| e.first().map(|e| e.message.clone())));

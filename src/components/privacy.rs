@@ -19,8 +19,8 @@ pub fn PrivacyStatement() -> impl IntoView {
         </p>
         <p class="body">
             "This browser's local storage keeps the profile files you add on the Settings page, \
-             when you last made a backup, and your calendar export choices (names in events or not, \
-             and the reminder). Open tabs \
+             when you last made a backup, and how many working days ahead your calendar reminders are \
+             set. Open tabs \
              of Care Planner tell each other which case changed (its id only), so that each shows the \
              latest version."
         </p>

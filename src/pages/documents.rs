@@ -40,12 +40,20 @@ fn Summary(case: Case) -> impl IntoView {
     let facts = &schedule.facts;
     let child = vec![
         ("Name", case.child.name.clone()),
-        ("Case reference", case.child.reference.clone()),
+        (
+            "Case reference",
+            if case.child.reference.trim().is_empty() {
+                "Not recorded".into()
+            } else {
+                case.child.reference.clone()
+            },
+        ),
         (
             "Date of birth",
             match (case.child.date_of_birth, facts.age) {
                 (Some(born), Some(age)) => format!("{born} (aged {age})"),
-                _ => "Not recorded".into(),
+                (Some(born), None) => born.to_string(),
+                (None, _) => "Not recorded".into(),
             },
         ),
         (
@@ -74,6 +82,12 @@ fn Summary(case: Case) -> impl IntoView {
         .iter()
         .filter(|i| i.status == Status::Waiting)
         .count();
+    let undated: Vec<String> = schedule
+        .items
+        .iter()
+        .filter(|i| i.status == Status::CannotCompute)
+        .map(|i| format!("{}: {}", i.due_text, i.problems.join(" ")))
+        .collect();
     let rows = dated
         .iter()
         .map(|i| {
@@ -112,6 +126,10 @@ fn Summary(case: Case) -> impl IntoView {
             <tbody>{rows}</tbody>
         </table>
         {(waiting > 0).then(|| view! { <p class="body">{format!("{waiting} more wait for an event to be recorded.")}</p> })}
+        {(!undated.is_empty()).then(|| view! {
+            <h3 class="heading-s">"Deadlines that cannot be worked out"</h3>
+            <ul class="list list--bullet" id="summary-undated">{undated.into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
+        })}
         <table class="table" id="summary-tasks">
             <caption class="table__caption heading-m">"Tasks"</caption>
             <thead><tr><th scope="col" class="table__header">"Task"</th><th scope="col" class="table__header">"State"</th></tr></thead>

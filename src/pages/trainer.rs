@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use care_planner_core::engine::Scheduler;
+use care_planner_core::engine::{Scheduler, Status};
 use care_planner_core::routes::Route;
 use care_planner_core::rules::{builtin_profiles, catalogue};
 use care_planner_core::trainer::demo_cases;
@@ -25,6 +25,30 @@ pub fn TrainerPage() -> impl IntoView {
     let cases = {
         let demos = demos.clone();
         Arc::new(move || demos.iter().map(|d| d.case.clone()).collect::<Vec<_>>())
+    };
+    let counts = {
+        let demos = demos.clone();
+        move |today: care_planner_core::calendar::Date| {
+            let profiles = builtin_profiles();
+            let mut counts = (0, 0);
+            for demo in demos.iter() {
+                let local = profiles
+                    .iter()
+                    .find(|p| p.id == demo.case.profile)
+                    .unwrap_or(&profiles[0]);
+                for item in Scheduler::new(catalogue(), &profiles[0], local)
+                    .schedule(&demo.case, today)
+                    .items
+                {
+                    match item.status {
+                        Status::Overdue => counts.0 += 1,
+                        Status::DueSoon | Status::DueToday => counts.1 += 1,
+                        _ => {}
+                    }
+                }
+            }
+            counts
+        }
     };
     let table = move || {
         let today = pretend.get();
@@ -69,8 +93,12 @@ pub fn TrainerPage() -> impl IntoView {
         <section class="trainer" aria-labelledby="demo-heading">
             <h2 class="heading-l" id="demo-heading">"Demonstration caseload (training, fictional children)"</h2>
             <div class="clock" role="group" aria-labelledby="clock-label">
-                <p class="body" id="clock-label">
-                    "Pretend today is "<strong id="pretend-today" aria-live="polite">{move || pretend.get().to_string()}</strong>
+                <p class="body" id="clock-label" role="status" aria-atomic="true">
+                    "Pretend today is "<strong id="pretend-today">{move || pretend.get().to_string()}</strong>
+                    {move || {
+                        let (overdue, soon) = counts(pretend.get());
+                        format!(": {overdue} overdue, {soon} due soon or today across the caseload.")
+                    }}
                 </p>
                 <div class="button-group">
                     <button type="button" class="button button--secondary" on:click=move |_| shift(-7)>"Back a week"</button>

@@ -21,8 +21,12 @@ pub fn WalkthroughPage(id: String) -> impl IntoView {
     let presenter = RwSignal::new(false);
     let profile = RwSignal::new("local-a".to_string());
     let go = move |to: usize| at.set(to.min(total - 1));
-    // Keys anywhere on the page, except while choosing in a form control.
+    // Left, Right, Home and End anywhere on the page, except in a form control or with a
+    // modifier (Alt+Left is the browser's Back; Shift and Ctrl keep their meaning).
     let keys = window_event_listener(ev::keydown, move |e| {
+        if e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() || e.default_prevented() {
+            return;
+        }
         let in_control = e
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
@@ -32,8 +36,8 @@ pub fn WalkthroughPage(id: String) -> impl IntoView {
         }
         let now = at.get_untracked();
         let to = match e.key().as_str() {
-            "ArrowRight" | "ArrowDown" | "PageDown" => now + 1,
-            "ArrowLeft" | "ArrowUp" | "PageUp" => now.saturating_sub(1),
+            "ArrowRight" => now + 1,
+            "ArrowLeft" => now.saturating_sub(1),
             "Home" => 0,
             "End" => total - 1,
             _ => return,
@@ -58,7 +62,7 @@ pub fn WalkthroughPage(id: String) -> impl IntoView {
             .unwrap_or(&profiles[0]);
         let when = timescale(s, &profiles[0], local);
         view! {
-            <section class="walk__step" aria-live="polite" id="walk-step">
+            <section class="walk__step" id="walk-step">
                 <p class="caption-l" id="walk-position">{format!("Step {} of {total}", at.get() + 1)}</p>
                 <h2 class="heading-l">{s.what}</h2>
                 <dl class="summary-list">
@@ -83,12 +87,17 @@ pub fn WalkthroughPage(id: String) -> impl IntoView {
                 </div>
                 <button type="button" class="button button--secondary" aria-pressed=move || presenter.get().to_string()
                     on:click=move |_| presenter.update(|p| *p = !*p)>"Presenter view"</button>
-                <p class="hint">"Use the arrow keys to move between steps, Home for the first and End for the last."</p>
+                <p class="hint">"Use the left and right arrow keys to move between steps, Home for the first and End for the last."</p>
             </div>
+            // One lasting status region, so each move is announced briefly.
+            <p class="visually-hidden" role="status" aria-atomic="true">
+                {move || format!("Step {} of {total}: {}", at.get() + 1, walk.steps[at.get()].what)}
+            </p>
             {step}
+            // aria-disabled, not disabled, so focus stays on the button at either end.
             <div class="button-group no-print">
-                <button type="button" class="button button--secondary" id="walk-previous" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Previous step"</button>
-                <button type="button" class="button" id="walk-next" disabled=move || at.get() + 1 == total on:click=move |_| go(at.get_untracked() + 1)>"Next step"</button>
+                <button type="button" class="button button--secondary" id="walk-previous" aria-disabled=move || (at.get() == 0).to_string() on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Previous step"</button>
+                <button type="button" class="button" id="walk-next" aria-disabled=move || (at.get() + 1 == total).to_string() on:click=move |_| go(at.get_untracked() + 1)>"Next step"</button>
             </div>
         </div>
     }

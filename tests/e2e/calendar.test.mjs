@@ -86,6 +86,10 @@ describe('calendar export', () => {
       assert.match(event.summary, /^(Done: )?KM-1: /, 'the reference, not the name');
       assert.doesNotMatch(event.summary, /K\.M\./);
       assert.match(event.description, /Source: /);
+      const row = shown.find((s) => s.rule === rule && s.due === event.start);
+      const done = row.status.startsWith('done');
+      assert.equal(event.status, done ? 'CANCELLED' : 'CONFIRMED', `${rule} status`);
+      assert.equal(event.trigger === null, done, `${rule}: a reminder unless done`);
     }
     assert.equal(new Set(events.map((e) => e.uid)).size, events.length, 'UIDs are unique');
     // The first review: 15 working days from Mon 2 Nov 2026 under local-a, so Mon 23 Nov;
@@ -96,7 +100,7 @@ describe('calendar export', () => {
     assert.equal(review.end, '2026-11-24');
     assert.equal(review.trigger, '-P4DT15H');
 
-    // Names when chosen; the choices are remembered.
+    // Names when chosen; only the reminder is remembered, never the names.
     await page.getByLabel("Put the child's name in each event (otherwise their case reference)").check();
     const named = await download(page);
     assert.ok(named.events.every((e) => /^(Done: )?K\.M\.: /.test(e.summary)));
@@ -105,6 +109,7 @@ describe('calendar export', () => {
     await page.locator('main h1').filter({ hasText: 'K.M.' }).waitFor();
     await page.locator('#calendar-export summary').click();
     assert.equal(await page.getByLabel('Remind me this many working days before').inputValue(), '3');
+    assert.equal(await page.getByLabel("Put the child's name in each event (otherwise their case reference)").isChecked(), false);
 
     // The caseload exports every case's deadlines in one file.
     await addCase(page, env.url, 'L.N.', 'LN-2');
@@ -113,9 +118,10 @@ describe('calendar export', () => {
     await page.locator('#calendar-export summary').click();
     const all = await download(page);
     assert.equal(all.name, 'care-planner-deadlines.ics');
-    // Names were chosen above, and the choice is kept.
-    assert.ok(all.events.some((e) => e.summary.startsWith('L.N.: ')));
-    assert.equal(all.events.filter((e) => /^(Done: )?K\.M\.: /.test(e.summary)).length, events.length);
+    // Names chosen for one case do not carry into the caseload's file.
+    assert.ok(all.events.some((e) => e.summary.startsWith('LN-2: ')));
+    assert.ok(all.events.every((e) => !/K\.M\.|L\.N\./.test(e.summary)));
+    assert.equal(all.events.filter((e) => /^(Done: )?KM-1: /.test(e.summary)).length, events.length);
     assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
     assert.deepEqual(seen.foreign(), []);
     await context.close();

@@ -66,7 +66,11 @@ fn every_truncation_is_refused() {
 fn deep_nesting_is_refused_without_overflowing_the_stack() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     refused(&deep);
-    let deep_object = format!("{{\"format\":{}1{}}}", "{\"a\":".repeat(50_000), "}".repeat(50_000));
+    let deep_object = format!(
+        "{{\"format\":{}1{}}}",
+        "{\"a\":".repeat(50_000),
+        "}".repeat(50_000)
+    );
     refused(&deep_object);
 }
 
@@ -86,7 +90,10 @@ fn wrong_types_duplicate_ids_bad_dates_and_unknown_versions_are_located() {
     };
     let cases = [
         swap("\"version\": 1", "\"version\": 99"),
-        swap("\"format\": \"care-planner-cases\"", "\"format\": \"something-else\""),
+        swap(
+            "\"format\": \"care-planner-cases\"",
+            "\"format\": \"something-else\"",
+        ),
         swap("\"id\": \"training-bailey\"", "\"id\": \"training-alex\""),
         swap("\"date\": \"", "\"date\": \"2026-02-30"),
         swap("\"date\": \"", "\"date\": \"99999-01-01"),

@@ -49,6 +49,24 @@ const FACT_APPROVER: &str = "_approver";
 const FACT_NOTIFY: &str = "_notify";
 const FACT_RETURN_HOME: &str = "_return-home";
 const FACT_RETURN_HOME_SOURCE: &str = "_return-home-source";
+const FACT_REVIEW_SOURCE: &str = "_review-source";
+const FACT_APPROVER_SOURCE: &str = "_approver-source";
+const FACT_NOTIFY_SOURCE: &str = "_notify-source";
+/// Every fact, so that all are worked out again together and none is left from before.
+const FACTS: &[&str] = &[
+    FACT_BASIS,
+    FACT_AGE,
+    FACT_TWENTY,
+    FACT_ELIGIBLE,
+    FACT_REVIEW_REQUIRED,
+    FACT_REVIEW_SOURCE,
+    FACT_APPROVER,
+    FACT_APPROVER_SOURCE,
+    FACT_NOTIFY,
+    FACT_NOTIFY_SOURCE,
+    FACT_RETURN_HOME,
+    FACT_RETURN_HOME_SOURCE,
+];
 
 const HOW: &[Choice] = &[
     Choice {
@@ -510,15 +528,7 @@ impl CaseFacts {
 /// that situation, among the answers (taking out what no longer holds), so the flow asks
 /// only what the case cannot tell and follows the route the profile sets.
 pub fn with_facts(case: &Case, answers: &mut Answers, national: &Profile, local: &Profile) {
-    for key in [
-        FACT_BASIS,
-        FACT_AGE,
-        FACT_TWENTY,
-        FACT_ELIGIBLE,
-        FACT_REVIEW_REQUIRED,
-        FACT_APPROVER,
-        FACT_NOTIFY,
-    ] {
+    for key in FACTS {
         answers.remove(key);
     }
     let Some(day) = the_day(answers) else {
@@ -556,21 +566,37 @@ pub fn with_facts(case: &Case, answers: &mut Answers, national: &Profile, local:
     }
     if let Some(situation) = situation(answers) {
         let route = route(national, local, situation);
-        if let Some((review, _)) = route.review {
-            answers.set(
+        let mut set =
+            |key: &'static str, source_key: &'static str, value: Answer, source: SourceRef| {
+                answers.set(key, value);
+                answers.set(source_key, Answer::Text(source.label()));
+            };
+        if let Some((review, source)) = route.review {
+            set(
                 FACT_REVIEW_REQUIRED,
+                FACT_REVIEW_SOURCE,
                 Answer::Yes(review == Review::Required),
+                source,
             );
         }
-        if let Some((who, _)) = route.approver {
-            answers.set(FACT_APPROVER, Answer::Text(who));
+        if let Some((who, source)) = route.approver {
+            set(
+                FACT_APPROVER,
+                FACT_APPROVER_SOURCE,
+                Answer::Text(who),
+                source,
+            );
         }
-        if let Some((who, _)) = route.notify {
-            answers.set(FACT_NOTIFY, Answer::Text(who));
+        if let Some((who, source)) = route.notify {
+            set(FACT_NOTIFY, FACT_NOTIFY_SOURCE, Answer::Text(who), source);
         }
         if let Some((task, source)) = route.return_home {
-            answers.set(FACT_RETURN_HOME, Answer::Text(task));
-            answers.set(FACT_RETURN_HOME_SOURCE, Answer::Text(source.label()));
+            set(
+                FACT_RETURN_HOME,
+                FACT_RETURN_HOME_SOURCE,
+                Answer::Text(task),
+                source,
+            );
         }
     }
 }
@@ -674,6 +700,10 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str) -> Produced {
         }
     };
     let review_required = a.yes(FACT_REVIEW_REQUIRED);
+    // Each step cites the profile's own source for it where the route gives one.
+    let source = |key: &str, fallback: Citation| {
+        a.text(key).map_or_else(|| fallback.label(), str::to_string)
+    };
     match outcome {
         "approved" | "unplanned" => {
             if let Some(date) = day {
@@ -713,7 +743,7 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str) -> Produced {
                 "review-move",
                 "Hold a looked-after review before the move to semi-independent accommodation"
                     .into(),
-                LEICESTERSHIRE_REVIEW.label(),
+                source(FACT_REVIEW_SOURCE, LEICESTERSHIRE_REVIEW),
             ),
         ),
         _ => {}
@@ -764,7 +794,11 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str) -> Produced {
         };
         step(
             done,
-            task("review", title.into(), LEICESTERSHIRE_REVIEW.label()),
+            task(
+                "review",
+                title.into(),
+                source(FACT_REVIEW_SOURCE, LEICESTERSHIRE_REVIEW),
+            ),
         );
     }
     if on_path("pathway-plan") {
@@ -786,7 +820,7 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str) -> Produced {
             task(
                 "notify",
                 format!("Notify {who}"),
-                LEICESTERSHIRE_REVIEW.label(),
+                source(FACT_NOTIFY_SOURCE, LEICESTERSHIRE_REVIEW),
             ),
         );
     }
@@ -803,7 +837,7 @@ pub fn produced(a: &Answers, path: &[&Question], outcome: &str) -> Produced {
         };
         step(
             a.choice("approval") == Some("approved"),
-            task("approval", title, REG_39.label()),
+            task("approval", title, source(FACT_APPROVER_SOURCE, REG_39)),
         );
     }
     if on_path("destination") && a.choice("destination") == Some("parent") {

@@ -300,6 +300,13 @@ fn aged_16_or_17_needs_the_director_and_an_eligible_child_a_pathway_plan() {
     assert!(row("Approves").starts_with("The Strategic Director"));
     assert!(row("Approves").ends_with("(Permanence Planning Policy (3.1.3), §10)"));
     assert_eq!(r.decision.len(), 6);
+    // Each step cites the profile's own source: Salford's review and approval, 003 §10.
+    let review = out.tasks.iter().find(|t| t.id == "cease-review").unwrap();
+    assert!(
+        review.source.as_deref().unwrap().ends_with("§10"),
+        "{:?}",
+        review.source
+    );
     // Salford requires the review for 16 and 17-year-olds.
     let mut no_review = steps[..7].to_vec();
     no_review.push(("review", choice("not-practicable")));

@@ -7,6 +7,7 @@ pub mod heading;
 pub mod layout;
 pub mod notice;
 pub mod privacy;
+pub mod profile_select;
 pub mod save_status;
 pub mod sources;
 pub mod summary_list;

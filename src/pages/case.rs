@@ -7,7 +7,6 @@ use care_planner_core::examples::{example, Example};
 use care_planner_core::forms::{read_date, DateParts, FieldError};
 use care_planner_core::model::{file, Case, ChangeError, EventKind, Part, Task};
 use care_planner_core::routes::{Route, Step};
-use care_planner_core::rules::builtin_profiles;
 use care_planner_core::task_list;
 use care_planner_core::wizards::{WizardKind, FINISHED};
 use leptos::prelude::*;
@@ -19,10 +18,10 @@ use crate::components::focus::focus;
 use crate::components::form::{error_for, DateInput, ErrorSummary, TextInput};
 use crate::components::heading::PageHeading;
 use crate::components::notice::Inset;
+use crate::components::profile_select::ProfileSelect;
 use crate::components::summary_list::SummaryList;
 use crate::files::download;
 use crate::pages::deadlines::Deadlines;
-use crate::profiles::{imported_profiles, label};
 
 #[component]
 pub fn CasePage(id: String) -> impl IntoView {
@@ -89,31 +88,6 @@ fn ExampleCase(example: Example) -> impl IntoView {
         </Inset>
         <ProfileSelect value=profile_id.into() on_change=move |id| profile_id.set(id)/>
         <Deadlines case=Arc::new(example.case) profile_id=profile_id/>
-    }
-}
-
-/// "Procedures to follow": the built-in and imported profiles.
-#[component]
-fn ProfileSelect(value: Signal<String>, on_change: impl Fn(String) + 'static) -> impl IntoView {
-    let profiles = builtin_profiles();
-    let imported = imported_profiles().0;
-    view! {
-        <div class="form-group">
-            <label class="label" for="profile">"Procedures to follow"</label>
-            <div class="hint" id="profile-hint">"National law always applies; a local procedure can only be stricter."</div>
-            <select class="select" id="profile" aria-describedby="profile-hint" prop:value=move || value.get() on:change=move |ev| on_change(event_target_value(&ev))>
-                {move || {
-                    let current = value.get();
-                    imported.with(|imported| {
-                        profiles
-                            .iter()
-                            .chain(imported)
-                            .map(|p| view! { <option value=p.id.clone() selected=p.id == current>{label(p)}</option> })
-                            .collect_view()
-                    })
-                }}
-            </select>
-        </div>
     }
 }
 

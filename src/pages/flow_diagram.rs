@@ -2,13 +2,12 @@
 //! (`core/src/wizards/diagram.rs`) under the chosen procedures, as an SVG picture and as a
 //! list of every step and where each answer leads, which is what a screen reader reads.
 
-use care_planner_core::rules::builtin_profiles;
 use care_planner_core::wizards::diagram::{diagram, Diagram, Node};
 use care_planner_core::wizards::WizardKind;
 use leptos::prelude::*;
 
 use crate::components::heading::PageHeading;
-use crate::profiles::label;
+use crate::components::profile_select::ProfileSelect;
 
 const BOX: f64 = 220.0;
 const GAP_X: f64 = 40.0;
@@ -105,13 +104,6 @@ fn place(d: &Diagram) -> (Vec<Placed>, f64, f64) {
 #[component]
 pub fn FlowDiagramPage(kind: WizardKind) -> impl IntoView {
     let profile = RwSignal::new("local-a".to_string());
-    let profiles = builtin_profiles();
-    let options = profiles
-        .iter()
-        .map(
-            |p| view! { <option value=p.id.clone() selected=p.id == "local-a">{label(p)}</option> },
-        )
-        .collect_view();
     let body = move || {
         let Some(flow) = kind.flow() else {
             return view! { <p class="body">"This guided procedure has no flow yet."</p> }
@@ -222,9 +214,8 @@ pub fn FlowDiagramPage(kind: WizardKind) -> impl IntoView {
         <span class="caption-l">"Trainer mode"</span>
         <PageHeading text=format!("How the {} flows", kind.in_sentence())/>
         <p class="body">"Drawn from the guided procedure's own questions and rules, so it always matches what practitioners see."</p>
-        <div class="form-group no-print">
-            <label class="label" for="flow-profile">"Procedures to follow"</label>
-            <select class="select" id="flow-profile" on:change=move |ev| profile.set(event_target_value(&ev))>{options}</select>
+        <div class="no-print">
+            <ProfileSelect value=profile.into() on_change=move |id| profile.set(id)/>
         </div>
         {body}
     }

@@ -8,8 +8,9 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::components::heading::PageHeading;
+use crate::components::profile_select::ProfileSelect;
 use crate::pages::not_found::NotFoundPage;
-use crate::profiles::label;
+use crate::profiles::profile_for;
 
 #[component]
 pub fn WalkthroughPage(id: String) -> impl IntoView {
@@ -46,21 +47,10 @@ pub fn WalkthroughPage(id: String) -> impl IntoView {
         go(to);
     });
     on_cleanup(move || keys.remove());
-    let options = builtin_profiles()
-        .iter()
-        .map(
-            |p| view! { <option value=p.id.clone() selected=p.id == "local-a">{label(p)}</option> },
-        )
-        .collect_view();
     let step = move || {
         let s = &walk.steps[at.get()];
-        let profiles = builtin_profiles();
-        let wanted = profile.get();
-        let local = profiles
-            .iter()
-            .find(|p| p.id == wanted)
-            .unwrap_or(&profiles[0]);
-        let when = timescale(s, &profiles[0], local);
+        let local = profile_for(&profile.get());
+        let when = timescale(s, &builtin_profiles()[0], &local);
         view! {
             <section class="walk__step" id="walk-step">
                 <p class="caption-l" id="walk-position">{format!("Step {} of {total}", at.get() + 1)}</p>
@@ -81,10 +71,7 @@ pub fn WalkthroughPage(id: String) -> impl IntoView {
             <span class="caption-l">"Trainer mode: walkthrough"</span>
             <PageHeading text=walk.title/>
             <div class="walk__controls no-print">
-                <div class="form-group">
-                    <label class="label" for="walk-profile">"Procedures to follow"</label>
-                    <select class="select" id="walk-profile" on:change=move |e| profile.set(event_target_value(&e))>{options}</select>
-                </div>
+                <ProfileSelect value=profile.into() on_change=move |id| profile.set(id)/>
                 <button type="button" class="button button--secondary" aria-pressed=move || presenter.get().to_string()
                     on:click=move |_| presenter.update(|p| *p = !*p)>"Presenter view"</button>
                 <p class="hint">"Use the left and right arrow keys to move between steps, Home for the first and End for the last."</p>

@@ -278,7 +278,7 @@ mod tests {
 
     fn export(case: &Case, options: Options) -> (Vec<Entry>, String) {
         let profiles = builtin_profiles();
-        let local = profiles.iter().find(|p| p.id == case.profile).unwrap();
+        let local = crate::rules::builtin_profile(&case.profile);
         let schedule = Scheduler::new(catalogue(), &profiles[0], local)
             .schedule(case, Date::parse_iso("2026-03-03").unwrap());
         let entries = entries(case, &schedule, &options);

@@ -332,7 +332,7 @@ mod tests {
 
     fn tracker(case: &Case, today: &str) -> Tracker {
         let profiles = builtin_profiles();
-        let local = profiles.iter().find(|p| p.id == case.profile).unwrap();
+        let local = crate::rules::builtin_profile(&case.profile);
         let schedule = Scheduler::new(catalogue(), &profiles[0], local).schedule(case, d(today));
         Tracker::of(case, &schedule, d(today)).expect("proceedings are issued")
     }

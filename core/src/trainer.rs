@@ -187,7 +187,7 @@ mod tests {
 
     fn status(case: &Case, rule: &str, today: Date) -> Status {
         let profiles = builtin_profiles();
-        let local = profiles.iter().find(|p| p.id == case.profile).unwrap();
+        let local = crate::rules::builtin_profile(&case.profile);
         Scheduler::new(catalogue(), &profiles[0], local)
             .schedule(case, today)
             .items
@@ -206,7 +206,7 @@ mod tests {
             assert!(
                 d.case.id.starts_with("training-") && d.case.child.name.ends_with("(training)")
             );
-            let local = profiles.iter().find(|p| p.id == d.case.profile).unwrap();
+            let local = crate::rules::builtin_profile(&d.case.profile);
             let schedule =
                 Scheduler::new(catalogue(), &profiles[0], local).schedule(&d.case, day());
             assert!(

@@ -127,10 +127,10 @@ pub fn timescale(step: &Step, national: &Profile, local: &Profile) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{builtin_profiles, catalogue};
+    use crate::rules::catalogue;
 
     fn profile(id: &str) -> &'static Profile {
-        builtin_profiles().iter().find(|p| p.id == id).unwrap()
+        crate::rules::builtin_profile(id)
     }
 
     #[test]

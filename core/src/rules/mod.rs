@@ -145,6 +145,13 @@ pub fn catalogue() -> &'static [RuleDef] {
     })
 }
 
+/// The built-in profile with `id`, or the national one where there is none (a case
+/// following a profile added on a device: the pages look there first).
+pub fn builtin_profile(id: &str) -> &'static Profile {
+    let profiles = builtin_profiles();
+    profiles.iter().find(|p| p.id == id).unwrap_or(&profiles[0])
+}
+
 /// The built-in profiles, national first, read once.
 pub fn builtin_profiles() -> &'static [Profile] {
     static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();

@@ -16,7 +16,7 @@ fn d(iso: &str) -> Date {
 }
 
 fn profile(id: &str) -> &'static Profile {
-    builtin_profiles().iter().find(|p| p.id == id).unwrap()
+    crate::rules::builtin_profile(id)
 }
 
 /// A child born on `born`, looked after from `since` on `basis`.

@@ -73,7 +73,7 @@ fn case_with(answers: &Answers, profile: &str) -> Case {
 /// (rule id, applicable date, status) of every item of `case` under its profile on `today`.
 fn deadlines(case: &Case, today: &str) -> Vec<(String, Option<Date>, Status)> {
     let profiles = builtin_profiles();
-    let local = profiles.iter().find(|p| p.id == case.profile).unwrap();
+    let local = crate::rules::builtin_profile(&case.profile);
     Scheduler::new(catalogue(), &profiles[0], local)
         .schedule(case, d(today))
         .items

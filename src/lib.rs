@@ -12,6 +12,7 @@ mod preferences;
 mod profiles;
 mod router;
 pub mod store;
+pub mod vault;
 
 pub use app::App;
 

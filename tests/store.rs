@@ -9,6 +9,7 @@ use std::cell::Cell;
 use care_planner::store::indexed_db::IndexedDb;
 use care_planner::store::memory::Memory;
 use care_planner::store::{Store, StoreError, Write};
+use care_planner::vault::{Vault, VaultError};
 use care_planner_core::calendar::Date;
 use care_planner_core::model::import::Replacement;
 use care_planner_core::model::record::{case_json, Migrations, MIGRATIONS};
@@ -657,4 +658,170 @@ async fn a_record_the_browser_cannot_read_does_not_stop_the_others_loading() {
     }
     // Left in place, not moved or deleted: readable again once the browser can.
     assert_eq!(store.load_all().await.unwrap().cases.len(), 3);
+}
+
+// ---------------------------------------------------------------------------------------
+// The passphrase lock (Web Crypto in the browser).
+
+const SECRET_NAME: &str = "Zebediah Quillfeather";
+const PASSPHRASE: &str = "correct horse battery";
+
+/// True if any value stored in any object store contains `needle` in plain text.
+async fn device_shows(db: &IndexedDb, needle: &str) -> bool {
+    db.raw_contents()
+        .await
+        .unwrap()
+        .iter()
+        .any(|value| value.contains(needle))
+}
+
+#[wasm_bindgen_test]
+async fn a_text_sealed_with_a_passphrase_opens_only_with_that_passphrase() {
+    let vault = Vault::create(PASSPHRASE).await.unwrap();
+    assert_eq!(vault.params.iterations, 600_000);
+    assert_eq!(vault.params.salt.len(), 16);
+    let once = vault.seal(SECRET_NAME).await.unwrap();
+    let twice = vault.seal(SECRET_NAME).await.unwrap();
+    // A fresh IV each time: the same text never looks the same twice.
+    assert_ne!(once.iv, twice.iv);
+    assert_ne!(once.data, twice.data);
+    assert_eq!(vault.open(&once).await.unwrap(), SECRET_NAME);
+    assert_eq!(vault.open(&twice).await.unwrap(), SECRET_NAME);
+
+    let record = vault.lock_record().await.unwrap();
+    let again = Vault::unlock(PASSPHRASE, &record).await.unwrap();
+    assert_eq!(again.open(&once).await.unwrap(), SECRET_NAME);
+    assert_eq!(
+        Vault::unlock("correct horse battery!", &record).await.err(),
+        Some(VaultError::WrongPassphrase)
+    );
+    // Another salt is another key, even with the same passphrase.
+    let other = Vault::create(PASSPHRASE).await.unwrap();
+    assert_eq!(other.open(&once).await, Err(VaultError::WrongPassphrase));
+    // Altered ciphertext is refused, never decrypted to something else.
+    let mut altered = once.clone();
+    altered.data[3] ^= 1;
+    assert_eq!(vault.open(&altered).await, Err(VaultError::WrongPassphrase));
+}
+
+/// Setting the lock leaves no plain copy of a case (or of a set-aside record) anywhere in
+/// IndexedDB; a new page load is locked, a wrong passphrase opens nothing, the right one
+/// shows every case as it was.
+#[wasm_bindgen_test]
+async fn setting_the_lock_encrypts_every_record_and_leaves_no_plain_text() {
+    let name = unique_name("lock");
+    let db = open(&name, MIGRATIONS).await;
+    let store = Store::Device(db);
+    let first = store
+        .create(with_event(case("c1", SECRET_NAME)))
+        .await
+        .unwrap();
+    let second = store.create(case("c2", "Second Child")).await.unwrap();
+    let Store::Device(db) = &store else {
+        unreachable!()
+    };
+    // A record this version cannot read, set aside with its content on the next load.
+    db.put_raw(
+        "odd",
+        1,
+        &format!("{{\"child\": \"{SECRET_NAME} unreadable\""),
+    )
+    .await
+    .unwrap();
+    let before = store.load_all().await.unwrap();
+    assert_eq!(before.quarantined.len(), 1);
+    assert!(device_shows(db, SECRET_NAME).await);
+
+    store
+        .relock(Some(Vault::create(PASSPHRASE).await.unwrap()))
+        .await
+        .unwrap();
+    assert!(!device_shows(db, SECRET_NAME).await);
+    assert!(!device_shows(db, "Second Child").await);
+    assert!(!device_shows(db, "\"json\"").await);
+    // Still usable in this tab, and what it saves from now on is sealed too.
+    let saved = store.save(renamed(&second, "Third Name")).await.unwrap();
+    assert!(!device_shows(db, "Third Name").await);
+    let unlocked = store.load_all().await.unwrap();
+    assert_eq!(sorted(unlocked.cases), vec![first.clone(), saved.clone()]);
+    assert_eq!(unlocked.quarantined, before.quarantined);
+    db.close();
+
+    // The next page load: locked until the passphrase is given.
+    let again = Store::Device(open(&name, MIGRATIONS).await);
+    let record = again.lock_record().await.unwrap().expect("a lock is set");
+    assert_eq!(again.load_all().await.err(), Some(StoreError::Locked));
+    assert_eq!(again.get("c1").await.err(), Some(StoreError::Locked));
+    assert_eq!(
+        again.create(case("c3", "New")).await.err(),
+        Some(StoreError::Locked)
+    );
+    assert_eq!(
+        Vault::unlock("wrong passphrase", &record).await.err(),
+        Some(VaultError::WrongPassphrase)
+    );
+    again.use_key(Some(Vault::unlock(PASSPHRASE, &record).await.unwrap()));
+    let reopened = again.load_all().await.unwrap();
+    assert_eq!(sorted(reopened.cases), vec![first, saved]);
+    assert_eq!(reopened.quarantined, before.quarantined);
+}
+
+/// Changing the passphrase re-encrypts every record under a new key and salt: the old
+/// passphrase opens nothing, no record is left under the old key, and a tab still holding
+/// the old key cannot save over them.
+#[wasm_bindgen_test]
+async fn changing_the_passphrase_re_encrypts_and_removing_the_lock_decrypts() {
+    let name = unique_name("relock");
+    let store = Store::Device(open(&name, MIGRATIONS).await);
+    let first = store.create(case("c1", SECRET_NAME)).await.unwrap();
+    store
+        .relock(Some(Vault::create(PASSPHRASE).await.unwrap()))
+        .await
+        .unwrap();
+    let Store::Device(db) = &store else {
+        unreachable!()
+    };
+    let sealed_before = db.raw_contents().await.unwrap();
+
+    // Another tab, unlocked with the first passphrase.
+    let other_tab = Store::Device(open(&name, MIGRATIONS).await);
+    let old_record = other_tab.lock_record().await.unwrap().unwrap();
+    other_tab.use_key(Some(Vault::unlock(PASSPHRASE, &old_record).await.unwrap()));
+
+    let new_passphrase = "a different passphrase";
+    store
+        .relock(Some(Vault::create(new_passphrase).await.unwrap()))
+        .await
+        .unwrap();
+    let sealed_after = db.raw_contents().await.unwrap();
+    assert_eq!(sealed_before.len(), sealed_after.len());
+    assert!(sealed_after.iter().all(|v| !sealed_before.contains(v)));
+    assert!(!device_shows(db, SECRET_NAME).await);
+
+    let new_record = store.lock_record().await.unwrap().unwrap();
+    assert_ne!(new_record.key.salt, old_record.key.salt);
+    assert_eq!(
+        Vault::unlock(PASSPHRASE, &new_record).await.err(),
+        Some(VaultError::WrongPassphrase)
+    );
+    // The other tab's key is now the wrong one: its save is refused, nothing is written.
+    assert_eq!(
+        other_tab.save(renamed(&first, "Overwritten")).await.err(),
+        Some(StoreError::LockChanged)
+    );
+    assert_eq!(db.raw_contents().await.unwrap(), sealed_after);
+
+    let fresh = Store::Device(open(&name, MIGRATIONS).await);
+    fresh.use_key(Some(
+        Vault::unlock(new_passphrase, &new_record).await.unwrap(),
+    ));
+    assert_eq!(fresh.load_all().await.unwrap().cases, vec![first.clone()]);
+
+    // Removing the lock: plain records again, and no lock record.
+    store.relock(None).await.unwrap();
+    assert_eq!(store.lock_record().await.unwrap(), None);
+    assert!(device_shows(db, SECRET_NAME).await);
+    assert!(!device_shows(db, "sealed").await);
+    let plain = Store::Device(open(&name, MIGRATIONS).await);
+    assert_eq!(plain.load_all().await.unwrap().cases, vec![first]);
 }

@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod caseload;
 pub mod documents;
+pub mod encryption;
 pub mod engine;
 pub mod examples;
 pub mod forms;

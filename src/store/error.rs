@@ -23,6 +23,14 @@ pub enum StoreError {
     Closed,
     /// "Delete all": the number of cases changed since the user confirmed.
     CountChanged,
+    /// A passphrase lock is set and this tab does not hold the key.
+    Locked,
+    /// The passphrase was set, changed or removed in another tab since this one unlocked.
+    LockChanged,
+    /// Cases changed in another tab while they were being encrypted or decrypted.
+    ChangedMeanwhile,
+    /// Web Crypto could not encrypt or decrypt, in its words.
+    Encryption(String),
     /// Anything else the browser reported, with its words.
     Other(String),
 }
@@ -50,6 +58,10 @@ impl StoreError {
                 .as_string()
                 .unwrap_or_else(|| "an unknown error".into()),
         )
+    }
+
+    pub fn from_vault(error: crate::vault::VaultError) -> StoreError {
+        StoreError::Encryption(error.to_string())
     }
 
     pub fn is_stale(&self) -> bool {
@@ -103,6 +115,21 @@ impl fmt::Display for StoreError {
                 "The cases on this device changed while you were deciding (one was added or deleted in \
                  another tab). Nothing was deleted: check the number and confirm again."
             ),
+            StoreError::Locked => write!(
+                f,
+                "Care Planner is locked, so nothing was read or changed. Unlock it with your passphrase to carry on."
+            ),
+            StoreError::LockChanged => write!(
+                f,
+                "The passphrase was set, changed or removed in another tab or window, so nothing was saved \
+                 from this one. Unlock again to carry on."
+            ),
+            StoreError::ChangedMeanwhile => write!(
+                f,
+                "Cases were changed in another tab or window while they were being encrypted, so nothing was \
+                 changed. Try again."
+            ),
+            StoreError::Encryption(detail) => write!(f, "{detail} Nothing was changed."),
             StoreError::Other(detail) => write!(
                 f,
                 "The change could not be saved: the browser reported \"{detail}\". Nothing was changed. Try \

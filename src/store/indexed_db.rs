@@ -3,10 +3,16 @@
 //! applied whole or not at all. Upgrading records keeps copies of the old ones (in
 //! `before_migration`) until the upgraded ones are written; a record that cannot be read is
 //! moved, whole and as stored, to `quarantine` (`{ record, reason }`).
+//!
+//! With a passphrase lock (`meta` holds its `LockRecord`) a case record keeps `sealed`, the
+//! case's JSON encrypted, instead of `json`; a set-aside record is kept as `{ sealed }`, the
+//! whole `{ record, reason }` encrypted. Ids, formats and revisions stay readable: they say
+//! nothing about a child and are what every write is checked against.
 
+use care_planner_core::encryption::{LockRecord, Sealed};
 use care_planner_core::model::record::{case_json, read_record, Migrations, Read};
 use care_planner_core::model::Case;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Promise, Reflect};
@@ -19,13 +25,18 @@ use web_sys::{
 };
 
 use super::{Loaded, Quarantined, StoreError, Write};
+use crate::vault::Vault;
 
-/// The database's own version: bumped only when object stores are added. The format of a
-/// case inside a record has its own version (`schema`), upgraded record by record.
-const DB_VERSION: u32 = 1;
+/// The database's own version: bumped only when object stores are added (2: `meta`, for
+/// the lock). The format of a case inside a record has its own version (`schema`),
+/// upgraded record by record.
+const DB_VERSION: u32 = 2;
 const CASES: &str = "cases";
 const QUARANTINE: &str = "quarantine";
 const BEFORE_MIGRATION: &str = "before_migration";
+/// Settings that must change in the same transaction as the cases: the lock record.
+const META: &str = "meta";
+const LOCK_KEY: &str = "lock";
 
 pub struct IndexedDb {
     db: IdbDatabase,
@@ -33,6 +44,8 @@ pub struct IndexedDb {
     /// Set once the connection has closed under us: another tab opened a newer version of
     /// the database, or the browser's site data was cleared.
     closed: Rc<Cell<bool>>,
+    /// The key while unlocked, when a lock is set.
+    vault: RefCell<Option<Vault>>,
 }
 
 impl IndexedDb {
@@ -71,6 +84,9 @@ impl IndexedDb {
                     let _ = db.create_object_store_with_optional_parameters(store, &params);
                 }
             }
+            if !names.contains(META) {
+                let _ = db.create_object_store(META);
+            }
         });
         request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
         let db: IdbDatabase = done(&request).await?.unchecked_into();
@@ -92,6 +108,7 @@ impl IndexedDb {
             db,
             migrations,
             closed,
+            vault: RefCell::new(None),
         })
     }
 
@@ -112,6 +129,7 @@ impl IndexedDb {
     }
 
     pub async fn load_all(&self) -> Result<Loaded, StoreError> {
+        let vault = self.vault_if_unlocked().await?;
         let mut loaded = Loaded::default();
         let (records, unreadable_here) = self.read_all(CASES).await?;
         let (set_aside, unreadable_aside) = self.read_all(QUARANTINE).await?;
@@ -128,11 +146,20 @@ impl IndexedDb {
                 reason: format!("the browser could not read it ({why})"),
             })
             .collect();
-        for record in records {
+        for stored in records {
+            // `plain` is the record as it would be without the lock: what is shown, and
+            // what a set-aside copy keeps (encrypted as a whole).
+            let plain = match unseal_record(&stored, vault.as_ref()).await {
+                Ok(plain) => plain,
+                Err(reason) => {
+                    unreadable.push((stored.clone(), stored, reason));
+                    continue;
+                }
+            };
             let (id, schema, json) = (
-                text(&record, "id"),
-                number(&record, "schema") as u32,
-                text(&record, "json"),
+                text(&plain, "id"),
+                number(&plain, "schema") as u32,
+                text(&plain, "json"),
             );
             if schema > self.migrations.current() {
                 // Written by a newer version of Care Planner: left where it is, for that
@@ -142,7 +169,7 @@ impl IndexedDb {
                 );
                 kept_in_place.push(Quarantined {
                     id,
-                    json: stringify(&record),
+                    json: stringify(&plain),
                     schema,
                     reason,
                 });
@@ -150,14 +177,14 @@ impl IndexedDb {
             }
             match read_record(schema, &json, self.migrations) {
                 Read::Current(case) => loaded.cases.push(case),
-                Read::Upgraded { case, json } => upgraded.push((record, case, json)),
-                Read::Unreadable(reason) => unreadable.push((record, reason)),
+                Read::Upgraded { case, json } => upgraded.push((stored, case, json)),
+                Read::Unreadable(reason) => unreadable.push((stored, plain, reason)),
             }
         }
         if !upgraded.is_empty() || !unreadable.is_empty() {
             // Best effort: if this fails the records stay as they are, the cases are still
             // shown (upgraded in memory), and it is tried again on the next start.
-            if let Err(e) = self.rewrite(&upgraded, &unreadable).await {
+            if let Err(e) = self.rewrite(&upgraded, &unreadable, vault.as_ref()).await {
                 loaded.problem = Some(format!(
                     "Older or unreadable records could not be rewritten ({e}); they are unchanged and will be tried again next time."
                 ));
@@ -167,26 +194,32 @@ impl IndexedDb {
         loaded
             .cases
             .extend(upgraded.into_iter().map(|(_, case, _)| case));
-        loaded.quarantined = set_aside
-            .iter()
-            .map(|entry| {
-                let original =
-                    Reflect::get(entry, &JsValue::from_str("record")).unwrap_or(JsValue::NULL);
-                Quarantined {
-                    id: text(&original, "id"),
-                    json: stringify(&original),
-                    schema: number(&original, "schema") as u32,
-                    reason: text(entry, "reason"),
-                }
-            })
-            .chain(unreadable.into_iter().map(|(record, reason)| Quarantined {
-                id: text(&record, "id"),
-                json: stringify(&record),
-                schema: number(&record, "schema") as u32,
+        for entry in &set_aside {
+            let (original, reason) = match unseal_entry(entry, vault.as_ref()).await {
+                Ok(entry) => (
+                    Reflect::get(&entry, &JsValue::from_str("record")).unwrap_or(JsValue::NULL),
+                    text(&entry, "reason"),
+                ),
+                Err(reason) => (JsValue::NULL, reason),
+            };
+            loaded.quarantined.push(Quarantined {
+                id: text(&original, "id"),
+                json: stringify(&original),
+                schema: number(&original, "schema") as u32,
                 reason,
-            }))
-            .chain(kept_in_place)
-            .collect();
+            });
+        }
+        loaded.quarantined.extend(
+            unreadable
+                .into_iter()
+                .map(|(_, shown, reason)| Quarantined {
+                    id: text(&shown, "id"),
+                    json: stringify(&shown),
+                    schema: number(&shown, "schema") as u32,
+                    reason,
+                })
+                .chain(kept_in_place),
+        );
         Ok(loaded)
     }
 
@@ -231,7 +264,8 @@ impl IndexedDb {
     async fn rewrite(
         &self,
         upgraded: &[(JsValue, Case, String)],
-        unreadable: &[(JsValue, String)],
+        unreadable: &[(JsValue, JsValue, String)],
+        vault: Option<&Vault>,
     ) -> Result<(), StoreError> {
         let copy_key = |record: &JsValue| {
             JsValue::from_str(&format!(
@@ -241,6 +275,18 @@ impl IndexedDb {
                 number(record, "revision")
             ))
         };
+        // Encrypted before the transaction: it would commit while Web Crypto works.
+        let mut new_records = Vec::new();
+        for (_, case, json) in upgraded {
+            new_records.push(stored_record(case, json, self.migrations.current(), vault).await?);
+        }
+        let mut entries = Vec::new();
+        for (_, shown, reason) in unreadable {
+            let entry = Object::new();
+            set(&entry, "record", shown);
+            set(&entry, "reason", &JsValue::from_str(reason));
+            entries.push(seal_entry(entry.into(), vault).await?);
+        }
         if !upgraded.is_empty() {
             let tx = self.transaction(&[BEFORE_MIGRATION], IdbTransactionMode::Readwrite)?;
             let result = tx.store(BEFORE_MIGRATION).and_then(|copies| {
@@ -253,21 +299,18 @@ impl IndexedDb {
             });
             tx.finish(result).await?;
         }
-        let tx = self.transaction(&[CASES, QUARANTINE], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, QUARANTINE, META], IdbTransactionMode::Readwrite)?;
         let result = async {
+            self.check_lock(&tx, vault).await?;
             let (cases, quarantine) = (tx.store(CASES)?, tx.store(QUARANTINE)?);
-            for (old, case, json) in upgraded {
+            for ((old, _, _), new) in upgraded.iter().zip(&new_records) {
                 if still_as_read(&cases, old).await? {
-                    let upgraded = record(case, json, self.migrations.current());
-                    cases.put(&upgraded).map_err(StoreError::from_js)?;
+                    cases.put(new).map_err(StoreError::from_js)?;
                 }
             }
-            for (old, reason) in unreadable {
+            for ((old, _, _), entry) in unreadable.iter().zip(&entries) {
                 if still_as_read(&cases, old).await? {
-                    let entry = Object::new();
-                    set(&entry, "record", old);
-                    set(&entry, "reason", &JsValue::from_str(reason));
-                    quarantine.add(&entry).map_err(StoreError::from_js)?;
+                    quarantine.add(entry).map_err(StoreError::from_js)?;
                     let key =
                         Reflect::get(old, &JsValue::from_str("id")).unwrap_or(JsValue::UNDEFINED);
                     cases.delete(&key).map_err(StoreError::from_js)?;
@@ -293,6 +336,7 @@ impl IndexedDb {
     }
 
     pub async fn get(&self, id: &str) -> Result<Option<Case>, StoreError> {
+        let vault = self.vault_if_unlocked().await?;
         let tx = self.transaction(&[CASES], IdbTransactionMode::Readonly)?;
         let found = done(
             &tx.store(CASES)?
@@ -304,6 +348,11 @@ impl IndexedDb {
         if found.is_undefined() {
             return Ok(None);
         }
+        let found = unseal_record(&found, vault.as_ref())
+            .await
+            .map_err(|reason| {
+                StoreError::Other(format!("the stored case cannot be read: {reason}"))
+            })?;
         match read_record(
             number(&found, "schema") as u32,
             &text(&found, "json"),
@@ -316,23 +365,39 @@ impl IndexedDb {
         }
     }
 
-    /// Applies `writes` in one transaction, after checking each against the stored revision.
+    /// Applies `writes` in one transaction, after checking each against the stored revision
+    /// and the lock against the key this tab holds.
     pub async fn write(&self, writes: Vec<Write>) -> Result<(), StoreError> {
-        let tx = self.transaction(&[CASES], IdbTransactionMode::Readwrite)?;
+        let vault = self.vault_if_unlocked().await?;
+        let mut records = Vec::new();
+        for write in &writes {
+            records.push(match write {
+                Write::Create(case) | Write::Replace { case, .. } => Some(
+                    stored_record(
+                        case,
+                        &case_json(case),
+                        self.migrations.current(),
+                        vault.as_ref(),
+                    )
+                    .await?,
+                ),
+                Write::Delete { .. } => None,
+            });
+        }
+        let tx = self.transaction(&[CASES, META], IdbTransactionMode::Readwrite)?;
         let result = async {
+            self.check_lock(&tx, vault.as_ref()).await?;
             let cases = tx.store(CASES)?;
-            for write in &writes {
+            for (write, record) in writes.iter().zip(&records) {
                 let request = cases
                     .get(&JsValue::from_str(write.id()))
                     .map_err(StoreError::from_js)?;
                 let stored = done(&request).await?;
                 write
                     .check((!stored.is_undefined()).then(|| number(&stored, "revision") as u64))?;
-                let request = match write {
-                    Write::Create(case) | Write::Replace { case, .. } => {
-                        cases.put(&record(case, &case_json(case), self.migrations.current()))
-                    }
-                    Write::Delete { id, .. } => cases.delete(&JsValue::from_str(id)),
+                let request = match (write, record) {
+                    (_, Some(record)) => cases.put(record),
+                    (_, None) => cases.delete(&JsValue::from_str(write.id())),
                 };
                 request.map_err(StoreError::from_js)?;
             }
@@ -342,10 +407,10 @@ impl IndexedDb {
         tx.finish(result).await
     }
 
-    /// Deletes everything, if the device still holds `expected` records, cases and set-aside
-    /// ones together (what the user was shown when confirming).
+    /// Deletes everything, the lock included, if the device still holds `expected` records,
+    /// cases and set-aside ones together (what the user was shown when confirming).
     pub async fn delete_all(&self, expected: usize) -> Result<(), StoreError> {
-        let stores = [CASES, QUARANTINE, BEFORE_MIGRATION];
+        let stores = [CASES, QUARANTINE, BEFORE_MIGRATION, META];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = async {
             let found = count(&tx, CASES).await? + count(&tx, QUARANTINE).await?;
@@ -360,7 +425,139 @@ impl IndexedDb {
             })
         }
         .await;
-        tx.finish(result).await
+        let result = tx.finish(result).await;
+        if result.is_ok() {
+            self.vault.replace(None);
+        }
+        result
+    }
+
+    /// The lock set on this device, if any.
+    pub async fn lock_record(&self) -> Result<Option<LockRecord>, StoreError> {
+        let tx = self.transaction(&[META], IdbTransactionMode::Readonly)?;
+        let record = read_lock(&tx).await;
+        let _ = tx.committed().await;
+        record
+    }
+
+    /// Holds `vault` (unlocked) or forgets the key (locked). Nothing stored changes.
+    pub fn use_key(&self, vault: Option<Vault>) {
+        self.vault.replace(vault);
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.vault.borrow().is_some()
+    }
+
+    /// Sets, changes or (with `None`) removes the lock: every record is decrypted with the
+    /// key held now and written again under `new`, all in one transaction, so that no copy
+    /// under the old key (or in plain text) is left and a failure changes nothing. Refused
+    /// if anything changed while the records were being encrypted (another tab saved).
+    pub async fn relock(&self, new: Option<Vault>) -> Result<(), StoreError> {
+        let old = self.vault_if_unlocked().await?;
+        let stores = [CASES, QUARANTINE, BEFORE_MIGRATION];
+        let tx = self.transaction(
+            &[CASES, QUARANTINE, BEFORE_MIGRATION, META],
+            IdbTransactionMode::Readonly,
+        )?;
+        let read = async {
+            self.check_lock(&tx, old.as_ref()).await?;
+            let mut all = Vec::new();
+            for store in stores {
+                all.push(key_value_pairs(&tx, store).await?);
+            }
+            Ok(all)
+        }
+        .await;
+        let before = tx.finish(read).await?;
+
+        let mut after = Vec::new();
+        for (store, pairs) in stores.iter().zip(&before) {
+            let mut changed = Vec::new();
+            for (key, value) in pairs {
+                let value = if *store == QUARANTINE {
+                    match unseal_entry(value, old.as_ref()).await {
+                        Ok(entry) => seal_entry(entry, new.as_ref()).await?,
+                        // Kept as it is: it could not be read under the old key either.
+                        Err(_) => value.clone(),
+                    }
+                } else {
+                    match unseal_record(value, old.as_ref()).await {
+                        Ok(plain) => reseal_record(&plain, new.as_ref()).await?,
+                        Err(_) => value.clone(),
+                    }
+                };
+                changed.push((key.clone(), value));
+            }
+            after.push(changed);
+        }
+        let lock = match &new {
+            Some(vault) => Some(vault.lock_record().await.map_err(StoreError::from_vault)?),
+            None => None,
+        };
+
+        let tx = self.transaction(
+            &[CASES, QUARANTINE, BEFORE_MIGRATION, META],
+            IdbTransactionMode::Readwrite,
+        )?;
+        let result = async {
+            self.check_lock(&tx, old.as_ref()).await?;
+            for ((store, was), now) in stores.iter().zip(&before).zip(&after) {
+                let current = key_value_pairs(&tx, store).await?;
+                let same = current.len() == was.len()
+                    && current.iter().zip(was).all(|((k1, v1), (k2, v2))| {
+                        stringify(k1) == stringify(k2) && stringify(v1) == stringify(v2)
+                    });
+                if !same {
+                    return Err(StoreError::ChangedMeanwhile);
+                }
+                let records = tx.store(store)?;
+                for (key, value) in now {
+                    // `cases` keys come from the record itself (its id).
+                    let request = if *store == CASES {
+                        records.put(value)
+                    } else {
+                        records.put_with_key(value, key)
+                    };
+                    request.map_err(StoreError::from_js)?;
+                }
+            }
+            let meta = tx.store(META)?;
+            let request = match &lock {
+                Some(lock) => meta.put_with_key(
+                    &JsValue::from_str(&lock.to_text()),
+                    &JsValue::from_str(LOCK_KEY),
+                ),
+                None => meta.delete(&JsValue::from_str(LOCK_KEY)),
+            };
+            request.map(|_| ()).map_err(StoreError::from_js)
+        }
+        .await;
+        tx.finish(result).await?;
+        self.vault.replace(new);
+        Ok(())
+    }
+
+    /// The key, if the device has a lock and this tab holds it; refused while locked.
+    async fn vault_if_unlocked(&self) -> Result<Option<Vault>, StoreError> {
+        if let Some(vault) = self.vault.borrow().clone() {
+            return Ok(Some(vault));
+        }
+        match self.lock_record().await? {
+            Some(_) => Err(StoreError::Locked),
+            None => Ok(None),
+        }
+    }
+
+    /// Refuses the transaction unless the device's lock is the one this tab's key is for (or
+    /// neither has one): a tab that missed a passphrase being set elsewhere must never
+    /// write a case in plain text, or under a key nobody can use.
+    async fn check_lock(&self, tx: &Transaction, vault: Option<&Vault>) -> Result<(), StoreError> {
+        match (read_lock(tx).await?, vault) {
+            (None, None) => Ok(()),
+            (Some(record), Some(vault)) if vault.matches(&record) => Ok(()),
+            _ => Err(StoreError::LockChanged),
+        }
     }
 
     /// Writes a raw record, as an older version (or a damaged disk) might have left it: for
@@ -387,6 +584,21 @@ impl IndexedDb {
         .await?;
         tx.committed().await?;
         Ok(count.as_f64().unwrap_or(0.0) as u32)
+    }
+
+    /// Every value stored, in every store, as JSON: for the browser tests that check what
+    /// is left on the device.
+    pub async fn raw_contents(&self) -> Result<Vec<String>, StoreError> {
+        let stores = [CASES, QUARANTINE, BEFORE_MIGRATION, META];
+        let tx = self.transaction(&stores, IdbTransactionMode::Readonly)?;
+        let mut all = Vec::new();
+        for store in stores {
+            for (_, value) in key_value_pairs(&tx, store).await? {
+                all.push(stringify(&value));
+            }
+        }
+        tx.committed().await?;
+        Ok(all)
     }
 
     pub fn close(&self) {
@@ -522,13 +734,131 @@ fn key_text(key: &JsValue) -> String {
     key.as_string().unwrap_or_else(|| stringify(key))
 }
 
-fn record(case: &Case, json: &str, schema: u32) -> Object {
+/// A case record in plain text: `{ id, schema, revision, json }`.
+fn plain_record(case: &Case, json: &str, schema: u32) -> Object {
     let record = Object::new();
     set(&record, "id", &JsValue::from_str(&case.id));
     set(&record, "schema", &JsValue::from(schema));
     set(&record, "revision", &JsValue::from(case.revision as f64));
     set(&record, "json", &JsValue::from_str(json));
     record
+}
+
+/// The record to store for `case`: its JSON encrypted under `vault` when there is one.
+async fn stored_record(
+    case: &Case,
+    json: &str,
+    schema: u32,
+    vault: Option<&Vault>,
+) -> Result<JsValue, StoreError> {
+    reseal_record(&plain_record(case, json, schema).into(), vault).await
+}
+
+/// A plain record as it is stored under `vault`: `json` replaced by `sealed`.
+async fn reseal_record(plain: &JsValue, vault: Option<&Vault>) -> Result<JsValue, StoreError> {
+    let Some(vault) = vault else {
+        return Ok(plain.clone());
+    };
+    let sealed = vault
+        .seal(&text(plain, "json"))
+        .await
+        .map_err(StoreError::from_vault)?;
+    let record = Object::new();
+    for key in ["id", "schema", "revision"] {
+        set(
+            &record,
+            key,
+            &Reflect::get(plain, &JsValue::from_str(key)).unwrap_or(JsValue::NULL),
+        );
+    }
+    set(&record, "sealed", &JsValue::from_str(&sealed.to_text()));
+    Ok(record.into())
+}
+
+/// A stored record as it would be in plain text, or why it cannot be read.
+async fn unseal_record(stored: &JsValue, vault: Option<&Vault>) -> Result<JsValue, String> {
+    let Some(sealed) = sealed_in(stored)? else {
+        return Ok(stored.clone());
+    };
+    let json = open(&sealed, vault).await?;
+    let plain = Object::new();
+    for key in ["id", "schema", "revision"] {
+        set(
+            &plain,
+            key,
+            &Reflect::get(stored, &JsValue::from_str(key)).unwrap_or(JsValue::NULL),
+        );
+    }
+    set(&plain, "json", &JsValue::from_str(&json));
+    Ok(plain.into())
+}
+
+/// A set-aside entry as stored under `vault`: `{ sealed }`, the whole entry encrypted.
+async fn seal_entry(entry: JsValue, vault: Option<&Vault>) -> Result<JsValue, StoreError> {
+    let Some(vault) = vault else {
+        return Ok(entry);
+    };
+    let sealed = vault
+        .seal(&stringify(&entry))
+        .await
+        .map_err(StoreError::from_vault)?;
+    let stored = Object::new();
+    set(&stored, "sealed", &JsValue::from_str(&sealed.to_text()));
+    Ok(stored.into())
+}
+
+async fn unseal_entry(stored: &JsValue, vault: Option<&Vault>) -> Result<JsValue, String> {
+    let Some(sealed) = sealed_in(stored)? else {
+        return Ok(stored.clone());
+    };
+    let text = open(&sealed, vault).await?;
+    js_sys::JSON::parse(&text).map_err(|_| "it was decrypted but is not JSON".to_string())
+}
+
+fn sealed_in(stored: &JsValue) -> Result<Option<Sealed>, String> {
+    let sealed = Reflect::get(stored, &JsValue::from_str("sealed")).unwrap_or(JsValue::UNDEFINED);
+    match sealed.as_string() {
+        None => Ok(None),
+        Some(text) => Sealed::from_text(&text)
+            .map(Some)
+            .ok_or_else(|| "its encrypted part is damaged".to_string()),
+    }
+}
+
+async fn open(sealed: &Sealed, vault: Option<&Vault>) -> Result<String, String> {
+    let vault = vault.ok_or("it is encrypted, and no passphrase lock is set on this device")?;
+    vault.open(sealed).await.map_err(|_| {
+        "it could not be decrypted with this passphrase (it may be damaged)".to_string()
+    })
+}
+
+/// The lock record, read in `tx` (which must include `meta`).
+async fn read_lock(tx: &Transaction) -> Result<Option<LockRecord>, StoreError> {
+    let request = tx
+        .store(META)?
+        .get(&JsValue::from_str(LOCK_KEY))
+        .map_err(StoreError::from_js)?;
+    let found = done(&request).await?;
+    match found.as_string() {
+        None => Ok(None),
+        Some(text) => LockRecord::from_text(&text).map(Some).ok_or_else(|| {
+            StoreError::Other("the passphrase lock's record on this device is damaged".into())
+        }),
+    }
+}
+
+/// Every key of `store` with its value, in key order, read in `tx`.
+async fn key_value_pairs(
+    tx: &Transaction,
+    store: &str,
+) -> Result<Vec<(JsValue, JsValue)>, StoreError> {
+    let records = tx.store(store)?;
+    let keys = done(&records.get_all_keys().map_err(StoreError::from_js)?).await?;
+    let values = done(&records.get_all().map_err(StoreError::from_js)?).await?;
+    Ok(Array::from(&keys)
+        .iter()
+        .zip(Array::from(&values).iter())
+        .collect())
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {

@@ -9,6 +9,7 @@ pub mod memory;
 
 pub use error::StoreError;
 
+use care_planner_core::encryption::LockRecord;
 use care_planner_core::model::import::Replacement;
 use care_planner_core::model::Case;
 
@@ -128,6 +129,31 @@ impl Store {
         match self {
             Store::Device(db) => db.delete_all(expected).await,
             Store::Memory(m) => m.delete_all(expected),
+        }
+    }
+
+    /// The passphrase lock set on this device, if any (never in memory: nothing is kept).
+    pub async fn lock_record(&self) -> Result<Option<LockRecord>, StoreError> {
+        match self {
+            Store::Device(db) => db.lock_record().await,
+            Store::Memory(_) => Ok(None),
+        }
+    }
+
+    /// Holds the key (unlocked) or forgets it (locked).
+    pub fn use_key(&self, vault: Option<crate::vault::Vault>) {
+        if let Store::Device(db) = self {
+            db.use_key(vault);
+        }
+    }
+
+    /// Sets, changes or removes (`None`) the passphrase lock, re-encrypting every record.
+    pub async fn relock(&self, new: Option<crate::vault::Vault>) -> Result<(), StoreError> {
+        match self {
+            Store::Device(db) => db.relock(new).await,
+            Store::Memory(_) => Err(StoreError::Unavailable(
+                "cases are kept in this tab's memory only, so there is nothing to lock".into(),
+            )),
         }
     }
 

@@ -2,6 +2,8 @@ use care_planner_core::routes::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::casebook::{casebook, Lock};
+use crate::components::idle_lock::IdleLock;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::components::save_status::SaveStatus;
 use crate::pages;
@@ -13,6 +15,10 @@ pub fn App() -> impl IntoView {
     crate::profiles::provide_imported_profiles();
     crate::casebook::provide_casebook();
     let route = use_route();
+    // A memo: setting or removing a passphrase (off to unlocked, and back) must not build
+    // the page again, which would lose what it says about it.
+    let book = casebook();
+    let locked = Memo::new(move |_| book.lock.get() == Lock::Locked);
 
     // After moving to another page, move focus to its heading so that screen readers
     // announce it (the heading also sets the tab title). Not on first load, where focus
@@ -28,10 +34,15 @@ pub fn App() -> impl IntoView {
     view! {
         <SkipLink/>
         <Header route=route/>
+        <IdleLock/>
         <div class="width-container">
             <main class="main" id="main-content" tabindex="-1">
-                <SaveStatus/>
-                {move || pages::page_for(route.get())}
+                // While locked, every address shows only the lock screen.
+                {move || if locked.get() {
+                    pages::lock_screen::LockScreen().into_any()
+                } else {
+                    view! { <SaveStatus/> {pages::page_for(route.get())} }.into_any()
+                }}
             </main>
         </div>
         <Footer/>

@@ -17,6 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::store::indexed_db::IndexedDb;
 use crate::store::memory::Memory;
 use crate::store::{Quarantined, Store, StoreError};
+use crate::vault::{Vault, VaultError};
 
 /// The database every tab of Care Planner on this origin shares.
 const DATABASE: &str = "care-planner";
@@ -40,6 +41,19 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// The passphrase lock, as this tab sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lock {
+    /// Not yet read from the device. Pages show as while loading: no case is in memory yet.
+    Checking,
+    /// No passphrase is set on this device.
+    Off,
+    /// A passphrase is set and this tab does not hold the key: nothing about the cases is
+    /// in memory, and every page shows the lock screen.
+    Locked,
+    Unlocked,
+}
+
 #[derive(Clone, Copy)]
 pub struct CaseBook {
     pub cases: RwSignal<Vec<Case>>,
@@ -48,6 +62,7 @@ pub struct CaseBook {
     pub save: RwSignal<SaveState>,
     /// The browser refused storage, so cases are kept in this tab only.
     pub memory_only: RwSignal<Option<String>>,
+    pub lock: RwSignal<Lock>,
 }
 
 type ChangeFn = Box<dyn FnOnce(&mut Case, &str) -> Result<(), ChangeError>>;
@@ -84,6 +99,7 @@ pub fn provide_casebook() {
         load: RwSignal::new(LoadState::Loading),
         save: RwSignal::new(SaveState::Idle),
         memory_only: RwSignal::new(None),
+        lock: RwSignal::new(Lock::Checking),
     };
     provide_context(book);
     spawn_local(async move {
@@ -101,12 +117,20 @@ pub fn provide_casebook() {
             }
         };
         mark("care-planner:store-open");
-        STORE.with(|s| *s.borrow_mut() = Some(Rc::new(store)));
+        let store = Rc::new(store);
+        STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
         // Listening before loading: a change another tab makes meanwhile is read again
         // once the load is done.
         listen_to_other_tabs(book);
-        book.reload_all().await;
-        mark("care-planner:cases-loaded");
+        match store.lock_record().await {
+            Ok(Some(_)) => book.lock.set(Lock::Locked),
+            Ok(None) => {
+                book.lock.set(Lock::Off);
+                book.reload_all().await;
+                mark("care-planner:cases-loaded");
+            }
+            Err(e) => book.load.set(LoadState::Failed(e.to_string())),
+        }
     });
 }
 
@@ -256,11 +280,78 @@ impl CaseBook {
 
     /// Deletes everything, if the device still holds `expected` records (cases and
     /// set-aside ones together): what the user confirmed.
-    pub async fn delete_all(self, expected: usize) -> Result<(), StoreError> {
+    pub async fn delete_all(self, expected: Option<usize>) -> Result<(), StoreError> {
         let store = store().ok_or_else(not_ready)?;
-        let result = self.write(&[ALL], store.delete_all(expected)).await;
+        let result = self
+            .write(&[ALL, LOCK_CHANGED], store.delete_all(expected))
+            .await;
+        if result.is_ok() {
+            self.lock.set(Lock::Off);
+        }
         self.reload_all().await;
         result
+    }
+
+    /// Unlocks with `passphrase` and loads the cases; the error is in words.
+    pub async fn unlock(self, passphrase: &str) -> Result<(), String> {
+        let store = store().ok_or_else(|| not_ready().to_string())?;
+        let Some(record) = store.lock_record().await.map_err(|e| e.to_string())? else {
+            // Removed in another tab meanwhile.
+            self.lock.set(Lock::Off);
+            self.reload_all().await;
+            return Ok(());
+        };
+        let vault = Vault::unlock(passphrase, &record)
+            .await
+            .map_err(|e| e.to_string())?;
+        store.use_key(Some(vault));
+        self.lock.set(Lock::Unlocked);
+        self.reload_all().await;
+        Ok(())
+    }
+
+    /// Forgets the key and every case in memory; with `everywhere`, tells the other tabs to
+    /// lock too.
+    pub fn lock_now(self, everywhere: bool) {
+        if self.lock.get_untracked() != Lock::Unlocked {
+            return;
+        }
+        if let Some(store) = store() {
+            store.use_key(None);
+        }
+        self.cases.set(Vec::new());
+        self.quarantined.set(Vec::new());
+        self.load.set(LoadState::Loading);
+        self.save.set(SaveState::Idle);
+        self.lock.set(Lock::Locked);
+        if everywhere {
+            announce(&[LOCK_NOW]);
+        }
+    }
+
+    /// Sets a new passphrase (or, with `None`, removes the lock), re-encrypting every
+    /// record. `current` must be the passphrase in use, when there is one.
+    pub async fn set_passphrase(self, current: &str, new: Option<&str>) -> Result<(), String> {
+        let store = store().ok_or_else(|| not_ready().to_string())?;
+        if let Some(record) = store.lock_record().await.map_err(|e| e.to_string())? {
+            Vault::unlock(current, &record).await.map_err(|e| match e {
+                VaultError::WrongPassphrase => {
+                    "The current passphrase is not the right one, so nothing was changed."
+                        .to_string()
+                }
+                other => other.to_string(),
+            })?;
+        }
+        let vault = match new {
+            Some(passphrase) => Some(Vault::create(passphrase).await.map_err(|e| e.to_string())?),
+            None => None,
+        };
+        let on = vault.is_some();
+        self.write(&[LOCK_CHANGED], store.relock(vault))
+            .await
+            .map_err(|e| e.to_string())?;
+        self.lock.set(if on { Lock::Unlocked } else { Lock::Off });
+        Ok(())
     }
 
     /// Whether a change made with `change` is still being saved: pages ignore a second
@@ -321,6 +412,32 @@ impl CaseBook {
     }
 }
 
+impl CaseBook {
+    /// Another tab set, changed or removed the passphrase: this tab's key (if any) is no
+    /// longer the device's, so it locks, or shows the cases now in plain text.
+    async fn follow_lock_change(self) {
+        let Some(store) = store() else { return };
+        match store.lock_record().await {
+            Ok(Some(_)) => {
+                // Unlocked here with the old key: lock, so the new one is asked for.
+                if self.lock.get_untracked() == Lock::Unlocked {
+                    self.lock_now(false);
+                } else {
+                    store.use_key(None);
+                    self.cases.set(Vec::new());
+                    self.lock.set(Lock::Locked);
+                }
+            }
+            Ok(None) => {
+                store.use_key(None);
+                self.lock.set(Lock::Off);
+                self.reload_all().await;
+            }
+            Err(e) => self.save.set(SaveState::Failed(e.to_string())),
+        }
+    }
+}
+
 /// Asks the browser not to clear this site's data when space is short. Chromium decides
 /// silently; Firefox asks the user. Asked when a case is added, when there is data worth
 /// keeping; the Settings page shows the answer.
@@ -345,6 +462,10 @@ fn not_ready() -> StoreError {
 
 /// Names "every case" in a message between tabs.
 const ALL: &str = "*";
+/// Tells other tabs the passphrase was set, changed or removed.
+const LOCK_CHANGED: &str = "#lock-changed";
+/// Tells other tabs to lock now.
+const LOCK_NOW: &str = "#lock-now";
 
 /// Tells other tabs which cases changed (ids only: case content never leaves the store).
 fn announce(ids: &[&str]) {
@@ -366,6 +487,14 @@ fn listen_to_other_tabs(book: CaseBook) {
                 .iter()
                 .filter_map(|v| v.as_string())
                 .collect();
+            if ids.iter().any(|id| id == LOCK_NOW) {
+                book.lock_now(false);
+                return;
+            }
+            if ids.iter().any(|id| id == LOCK_CHANGED) {
+                spawn_local(book.follow_lock_change());
+                return;
+            }
             let loading = LOADING.with(|l| match l.borrow_mut().as_mut() {
                 Some(meanwhile) => {
                     meanwhile.extend(ids.iter().cloned());

@@ -6,6 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 const LAST_BACKUP: &str = "care-planner.last-backup";
 const PROFILES: &str = "care-planner.profiles";
 const CALENDAR: &str = "care-planner.calendar";
+const IDLE_LOCK: &str = "care-planner.lock-after-minutes";
 
 /// The text of every profile file the user added, oldest first.
 pub fn profile_files() -> Vec<String> {
@@ -41,8 +42,22 @@ pub fn set_calendar_options(reminder: u32) {
     let _ = LocalStorage::set(CALENDAR, reminder);
 }
 
+/// Minutes without use before the passphrase lock locks the app.
+pub fn idle_lock_minutes() -> u32 {
+    LocalStorage::get(IDLE_LOCK)
+        .ok()
+        .filter(|m| care_planner_core::encryption::IDLE_CHOICES.contains(m))
+        .unwrap_or(care_planner_core::encryption::DEFAULT_IDLE_MINUTES)
+}
+
+/// False if the browser refused: the choice then lasts only until the page is reloaded.
+pub fn set_idle_lock_minutes(minutes: u32) -> bool {
+    LocalStorage::set(IDLE_LOCK, minutes).is_ok()
+}
+
 pub fn clear() {
     LocalStorage::delete(LAST_BACKUP);
     LocalStorage::delete(PROFILES);
     LocalStorage::delete(CALENDAR);
+    LocalStorage::delete(IDLE_LOCK);
 }

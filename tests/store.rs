@@ -487,9 +487,12 @@ async fn unreadable_records_are_set_aside_and_kept() {
 
     // "Delete all data on this device".
     // Refused if the numbers confirmed are not what is stored.
-    assert_eq!(store.delete_all(2).await, Err(StoreError::CountChanged));
+    assert_eq!(
+        store.delete_all(Some(2)).await,
+        Err(StoreError::CountChanged)
+    );
     assert_eq!(store.load_all().await.unwrap().cases.len(), 1);
-    store.delete_all(3).await.unwrap();
+    store.delete_all(Some(3)).await.unwrap();
     let gone = store.load_all().await.unwrap();
     assert!(gone.cases.is_empty());
     assert!(gone.quarantined.is_empty());

@@ -79,11 +79,11 @@ kept_as_text!(LockRecord);
 pub fn check_new_passphrase(passphrase: &str, again: &str) -> Result<(), Problem> {
     let chars = passphrase.chars().count();
     if chars == 0 {
-        return Err(Problem::new("passphrase", "Enter a passphrase"));
+        return Err(Problem::new("new-passphrase", "Enter a passphrase"));
     }
     if chars < MIN_PASSPHRASE_CHARS {
         return Err(Problem::new(
-            "passphrase",
+            "new-passphrase",
             format!(
                 "Passphrase must be {MIN_PASSPHRASE_CHARS} characters or more (three random words are easy to remember and hard to guess)"
             ),
@@ -91,25 +91,25 @@ pub fn check_new_passphrase(passphrase: &str, again: &str) -> Result<(), Problem
     }
     if chars > MAX_PASSPHRASE_CHARS {
         return Err(Problem::new(
-            "passphrase",
+            "new-passphrase",
             format!("Passphrase must be {MAX_PASSPHRASE_CHARS} characters or fewer"),
         ));
     }
     if passphrase.trim() != passphrase {
         return Err(Problem::new(
-            "passphrase",
+            "new-passphrase",
             "Passphrase must not begin or end with a space",
         ));
     }
     if again.is_empty() {
         return Err(Problem::new(
-            "passphrase-again",
+            "confirm-passphrase",
             "Enter the passphrase again",
         ));
     }
     if again != passphrase {
         return Err(Problem::new(
-            "passphrase-again",
+            "confirm-passphrase",
             "The two passphrases are not the same: enter the same passphrase twice",
         ));
     }
@@ -261,7 +261,7 @@ pub mod base64 {
     /// `None` unless `text` is exactly canonical padded base64.
     pub fn decode(text: &str) -> Option<Vec<u8>> {
         let text = text.as_bytes();
-        if text.len() % 4 != 0 {
+        if !text.len().is_multiple_of(4) {
             return None;
         }
         let value = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32);
@@ -411,19 +411,19 @@ mod tests {
     #[test]
     fn a_passphrase_must_be_long_and_entered_twice_the_same() {
         let fields = |p: &str, a: &str| check_new_passphrase(p, a).map_err(|e| e.location);
-        assert_eq!(fields("", ""), Err("passphrase".into()));
-        assert_eq!(fields("short", "short"), Err("passphrase".into()));
+        assert_eq!(fields("", ""), Err("new-passphrase".into()));
+        assert_eq!(fields("short", "short"), Err("new-passphrase".into()));
         assert_eq!(
             fields(" apple pear plum", " apple pear plum"),
-            Err("passphrase".into())
+            Err("new-passphrase".into())
         );
         assert_eq!(
             fields("apple pear plum", ""),
-            Err("passphrase-again".into())
+            Err("confirm-passphrase".into())
         );
         assert_eq!(
             fields("apple pear plum", "apple pear plun"),
-            Err("passphrase-again".into())
+            Err("confirm-passphrase".into())
         );
         assert_eq!(fields("apple pear plum", "apple pear plum"), Ok(()));
         // Characters, not bytes: ten accented letters are enough.

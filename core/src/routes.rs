@@ -77,6 +77,8 @@ pub enum Route {
         id: String,
     },
     Settings,
+    /// Setting, changing or removing the passphrase lock, and its idle time.
+    Passphrase,
     About,
     Privacy,
     /// An address that names no page; keeps what was asked for, to show it.
@@ -189,6 +191,7 @@ impl Route {
                 None => Route::not_found(path),
             },
             ["settings"] => Route::Settings,
+            ["settings", "passphrase"] => Route::Passphrase,
             ["about"] => Route::About,
             ["privacy"] => Route::Privacy,
             _ => Route::not_found(path),
@@ -236,6 +239,7 @@ impl Route {
             Route::TrainerFlow(kind) => format!("#/trainer/flows/{}", kind.slug()),
             Route::Walkthrough { id } => format!("#/trainer/walkthroughs/{id}"),
             Route::Settings => "#/settings".to_string(),
+            Route::Passphrase => "#/settings/passphrase".to_string(),
             Route::About => "#/about".to_string(),
             Route::Privacy => "#/privacy".to_string(),
             Route::NotFound { path } => format!("#{path}"),
@@ -261,7 +265,7 @@ impl Route {
             Route::Trainer | Route::TrainerFlow(_) | Route::Walkthrough { .. } => {
                 Some(NavItem::Trainer)
             }
-            Route::Settings => Some(NavItem::Settings),
+            Route::Settings | Route::Passphrase => Some(NavItem::Settings),
             Route::About | Route::Privacy => Some(NavItem::About),
             Route::NotFound { .. } => None,
         }
@@ -377,6 +381,7 @@ mod tests {
         assert_eq!(route("#/settings"), Route::Settings);
         assert_eq!(route("#/about"), Route::About);
         assert_eq!(route("#/privacy"), Route::Privacy);
+        assert_eq!(route("#/settings/passphrase"), Route::Passphrase);
     }
 
     #[test]

@@ -118,6 +118,9 @@ pub fn TextInput(
     error: Signal<Option<String>>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] width: Option<&'static str>,
+    /// The input's type: "text" unless given ("password" for a passphrase).
+    #[prop(optional)]
+    kind: Option<&'static str>,
 ) -> impl IntoView {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described = described_by(id, hint.is_some(), error);
@@ -131,7 +134,7 @@ pub fn TextInput(
                 class:input--error=move || error.get().is_some()
                 id=id
                 name=id
-                type="text"
+                type=kind.unwrap_or("text")
                 autocomplete=autocomplete.unwrap_or("off")
                 spellcheck="false"
                 aria-describedby=described

@@ -3,6 +3,8 @@
 use care_planner_core::routes::{NavItem, Route};
 use care_planner_core::{SERVICE_NAME, VERSION};
 use leptos::prelude::*;
+
+use crate::casebook::{casebook, Lock};
 use wasm_bindgen::JsCast;
 
 /// "Skip to main content". Moves focus itself because the fragment is the app's address:
@@ -25,28 +27,42 @@ pub fn SkipLink() -> impl IntoView {
 /// (inside the header landmark, so that every piece of content is in a landmark).
 #[component]
 pub fn Header(route: ReadSignal<Route>) -> impl IntoView {
+    let book = casebook();
     let current = move |item: NavItem| route.with(|r| r.section() == Some(item));
-    let nav_items = NavItem::ALL.into_iter().map(move |item| {
-        view! {
-            <li>
-                <a
-                    href=item.route().href()
-                    class="header__link"
-                    aria-current=move || current(item).then_some("page")
-                >
-                    {item.label()}
-                </a>
-            </li>
-        }
-    });
+    let nav_items = move || {
+        NavItem::ALL
+            .into_iter()
+            .map(move |item| {
+                view! {
+                    <li>
+                        <a
+                            href=item.route().href()
+                            class="header__link"
+                            aria-current=move || current(item).then_some("page")
+                        >
+                            {item.label()}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <header>
             <div class="header">
                 <div class="width-container header__inner">
                     <a href=Route::Caseload.href() class="header__service">{SERVICE_NAME}</a>
-                    <nav aria-label="Main">
-                        <ul class="header__list">{nav_items.collect_view()}</ul>
-                    </nav>
+                    <Show when=move || book.lock.get() != Lock::Locked>
+                        <nav aria-label="Main">
+                            <ul class="header__list">{nav_items()}</ul>
+                        </nav>
+                    </Show>
+                    <Show when=move || book.lock.get() == Lock::Unlocked>
+                        <button type="button" class="header__lock" id="lock-now"
+                            on:click=move |_| book.lock_now(true)>
+                            "Lock"
+                        </button>
+                    </Show>
                 </div>
             </div>
             <div class="width-container">

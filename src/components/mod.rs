@@ -4,6 +4,7 @@ pub mod calendar_export;
 pub mod focus;
 pub mod form;
 pub mod heading;
+pub mod idle_lock;
 pub mod layout;
 pub mod notice;
 pub mod privacy;

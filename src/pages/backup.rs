@@ -1,6 +1,8 @@
 //! Backup and restore, storage on this device, and deleting everything: the parts of the
 //! Settings page that look after the cases themselves.
 
+use care_planner_core::encryption::{check_new_passphrase, SealedFile};
+use care_planner_core::forms::FieldError;
 use care_planner_core::model::file::{read_cases, write_cases, MAX_BYTES};
 use care_planner_core::model::import::{plan_import, ImportPlan};
 use care_planner_core::problem::Problem;
@@ -9,11 +11,13 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::casebook::{casebook, LoadState};
+use crate::casebook::{casebook, LoadState, Lock};
 use crate::clock::{local_stamp, now_stamp, today};
 use crate::components::focus::focus;
+use crate::components::form::{error_for, ErrorSummary, TextInput};
 use crate::files::{download, read_text};
 use crate::preferences::{last_backup, set_last_backup};
+use crate::vault::Vault;
 
 #[derive(Clone)]
 enum Outcome {
@@ -30,20 +34,87 @@ pub fn Backup() -> impl IntoView {
     let last = RwSignal::new(last_backup());
     let outcome = RwSignal::new(None::<Outcome>);
     let plan = RwSignal::new(None::<(String, ImportPlan)>);
+    // With a lock on, a backup is encrypted unless the user chooses otherwise.
+    let protect = RwSignal::new(book.lock.get_untracked() == Lock::Unlocked);
+    let (new, again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (errors, set_errors) = signal(Vec::<FieldError>::new());
+    let exporting = RwSignal::new(false);
+    // An encrypted backup chosen for import, waiting for its passphrase.
+    let sealed = RwSignal::new(None::<(String, SealedFile)>);
+    let opening = RwSignal::new(String::new());
 
     let export_all = move |_| {
+        if exporting.get_untracked() {
+            return;
+        }
+        let passphrase = if protect.get_untracked() {
+            match check_new_passphrase(&new.get_untracked(), &again.get_untracked()) {
+                Ok(()) => Some(new.get_untracked()),
+                Err(p) => {
+                    let field = p
+                        .location
+                        .replace("new-passphrase", "backup-new")
+                        .replace("confirm-passphrase", "backup-confirm");
+                    set_errors.set(vec![FieldError {
+                        field,
+                        message: p.message,
+                    }]);
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        set_errors.set(Vec::new());
         let stamp = now_stamp();
         let text = book
             .cases
             .with_untracked(|cases| write_cases(cases, &stamp));
-        let name = format!("care-planner-backup-{}.json", today().iso());
-        // Counted as a backup only once the browser has been given the file.
-        if download(&name, &text, "application/json") {
-            set_last_backup(&stamp);
-            last.set(Some(stamp));
-        }
+        exporting.set(true);
+        spawn_local(async move {
+            let file = match passphrase {
+                None => Ok((format!("care-planner-backup-{}.json", today().iso()), text)),
+                Some(passphrase) => seal_backup(&passphrase, &text).await.map(|sealed| {
+                    (
+                        format!("care-planner-backup-{}-encrypted.json", today().iso()),
+                        sealed,
+                    )
+                }),
+            };
+            exporting.set(false);
+            match file {
+                // Counted as a backup only once the browser has been given the file.
+                Ok((name, text)) => {
+                    if download(&name, &text, "application/json") {
+                        set_last_backup(&stamp);
+                        last.set(Some(stamp));
+                        new.set(String::new());
+                        again.set(String::new());
+                    }
+                }
+                Err(message) => set_errors.set(vec![FieldError {
+                    field: String::new(),
+                    message,
+                }]),
+            }
+        });
     };
     let ready = move || book.load.get() == LoadState::Ready;
+
+    // What importing the backup `text` would do, or why it cannot be imported.
+    let plan_from = move |name: String, text: &str| match read_cases(text) {
+        Err(problems) => outcome.set(Some(Outcome::Refused {
+            file: name,
+            problems,
+        })),
+        Ok(cases) => {
+            outcome.set(None);
+            let planned = book
+                .cases
+                .with_untracked(|existing| plan_import(existing, cases));
+            plan.set(Some((name, planned)));
+        }
+    };
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -52,6 +123,7 @@ pub fn Backup() -> impl IntoView {
         };
         input.set_value("");
         plan.set(None);
+        sealed.set(None);
         let name = file.name();
         let refuse = move |message: String| {
             outcome.set(Some(Outcome::Refused {
@@ -71,18 +143,49 @@ pub fn Backup() -> impl IntoView {
                 refuse("The file could not be read.".into());
                 return;
             };
-            match read_cases(&text) {
+            match SealedFile::parse(&text) {
+                Ok(None) => plan_from(file.name(), &text),
+                Ok(Some(encrypted)) => {
+                    outcome.set(None);
+                    opening.set(String::new());
+                    sealed.set(Some((file.name(), encrypted)));
+                }
                 Err(problems) => outcome.set(Some(Outcome::Refused {
                     file: file.name(),
                     problems,
                 })),
-                Ok(cases) => {
-                    outcome.set(None);
-                    let planned = book
-                        .cases
-                        .with_untracked(|existing| plan_import(existing, cases));
-                    plan.set(Some((file.name(), planned)));
+            }
+        });
+    };
+
+    let open_sealed = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((name, file)) = sealed.get_untracked() else {
+            return;
+        };
+        let passphrase = opening.get_untracked();
+        if passphrase.is_empty() {
+            set_errors.set(vec![FieldError {
+                field: "backup-passphrase".into(),
+                message: "Enter the backup's passphrase".into(),
+            }]);
+            return;
+        }
+        spawn_local(async move {
+            let opened = match Vault::derive(&passphrase, file.key.clone()).await {
+                Ok(vault) => vault.open(&file.sealed).await,
+                Err(e) => Err(e),
+            };
+            match opened {
+                Ok(text) => {
+                    set_errors.set(Vec::new());
+                    sealed.set(None);
+                    plan_from(name, &text);
                 }
+                Err(e) => set_errors.set(vec![FieldError {
+                    field: "backup-passphrase".into(),
+                    message: e.to_string(),
+                }]),
             }
         });
     };
@@ -118,7 +221,23 @@ pub fn Backup() -> impl IntoView {
                 None => "No backup has been made from this device.".to_string(),
             }}
         </p>
-        <button type="button" class="button" id="export-all" on:click=export_all disabled=move || !ready()>
+        <ErrorSummary errors=errors/>
+        <div class="checkboxes__item">
+            <input class="checkbox" type="checkbox" id="backup-protect"
+                prop:checked=move || protect.get()
+                on:change=move |ev| protect.set(event_target_checked(&ev))/>
+            <label for="backup-protect">"Encrypt the backup with a passphrase"</label>
+        </div>
+        <Show when=move || protect.get()>
+            <div class="inset-text">
+                <TextInput id="backup-new" label="Passphrase for this backup" kind="password" autocomplete="new-password"
+                    hint="At least 10 characters. You need it to restore the backup; nobody can open it without."
+                    value=new error=error_for(errors, "backup-new")/>
+                <TextInput id="backup-confirm" label="The passphrase again" kind="password" autocomplete="new-password"
+                    value=again error=error_for(errors, "backup-confirm")/>
+            </div>
+        </Show>
+        <button type="button" class="button" id="export-all" on:click=export_all disabled=move || !ready() || exporting.get()>
             {move || format!("Export all cases ({})", book.cases.with(Vec::len))}
         </button>
         {move || {
@@ -139,6 +258,16 @@ pub fn Backup() -> impl IntoView {
             <input class="file-upload" id="cases-file" type="file" accept=".json,application/json"
                 aria-describedby="cases-file-hint" on:change=on_file/>
         </div>
+        {move || sealed.with(|s| s.as_ref().map(|(name, _)| view! {
+            <form novalidate on:submit=open_sealed id="open-backup">
+                <p class="body">{format!("{name} is an encrypted backup.")}</p>
+                <TextInput id="backup-passphrase" label="The backup's passphrase" kind="password" autocomplete="off" value=opening error=error_for(errors, "backup-passphrase")/>
+                <div class="button-group">
+                    <button type="submit" class="button">"Open the backup"</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| sealed.set(None)>"Cancel"</button>
+                </div>
+            </form>
+        }))}
         {move || plan.with(|p| p.as_ref().map(|(file, p)| view! {
             {plan_view(file.clone(), p)}
             <div class="button-group">
@@ -297,7 +426,7 @@ fn DeleteAll() -> impl IntoView {
         // is deleted and the user is asked again.
         let (cases, unreadable) = counts();
         spawn_local(async move {
-            match book.delete_all(cases + unreadable).await {
+            match book.delete_all(Some(cases + unreadable)).await {
                 Ok(()) => {
                     crate::preferences::clear();
                     done.set(Some(
@@ -352,4 +481,15 @@ fn DeleteAll() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// The backup `text` encrypted with its own passphrase, as an encrypted backup file.
+async fn seal_backup(passphrase: &str, text: &str) -> Result<String, String> {
+    let vault = Vault::create(passphrase).await.map_err(|e| e.to_string())?;
+    let sealed = vault.seal(text).await.map_err(|e| e.to_string())?;
+    Ok(SealedFile {
+        key: vault.params.clone(),
+        sealed,
+    }
+    .to_json())
 }

@@ -9,7 +9,9 @@ mod caseload;
 mod deadlines;
 mod documents;
 mod flow_diagram;
+pub mod lock_screen;
 mod not_found;
+mod passphrase;
 mod privacy;
 mod proceedings;
 mod settings;
@@ -53,6 +55,7 @@ pub fn page_for(route: Route) -> AnyView {
         Route::TrainerFlow(kind) => view! { <flow_diagram::FlowDiagramPage kind=kind/> }.into_any(),
         Route::Walkthrough { id } => view! { <walkthrough::WalkthroughPage id=id/> }.into_any(),
         Route::Settings => settings::SettingsPage().into_any(),
+        Route::Passphrase => passphrase::PassphrasePage().into_any(),
         Route::About => about::AboutPage().into_any(),
         Route::Privacy => privacy::PrivacyPage().into_any(),
         Route::NotFound { path } => view! { <not_found::NotFoundPage path=path/> }.into_any(),

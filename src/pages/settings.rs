@@ -76,6 +76,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <PageHeading text="Settings and backup"/>
+        <LockSection/>
         <crate::pages::backup::Backup/>
         {move || outcome.get().map(outcome_view)}
         <h2 class="heading-l">"Your authority's procedures"</h2>
@@ -114,6 +115,31 @@ pub fn SettingsPage() -> impl IntoView {
             "Imported profiles are kept in this browser on this device. A case that follows a profile \
              this device does not have shows the national deadlines and says so."
         </Inset>
+    }
+}
+
+/// Whether the passphrase lock is on, and the way to set or change it.
+#[component]
+fn LockSection() -> impl IntoView {
+    let book = crate::casebook::casebook();
+    let on = move || book.lock.get() == crate::casebook::Lock::Unlocked;
+    view! {
+        <h2 class="heading-l" id="lock">"Passphrase lock"</h2>
+        <p class="body" id="lock-state">
+            {move || if on() {
+                format!(
+                    "On: the cases on this device are encrypted, and Care Planner locks after {} minutes without use.",
+                    crate::preferences::idle_lock_minutes()
+                )
+            } else {
+                "Off: anyone who can use this browser on this device can open the cases. On a shared device, set a passphrase.".to_string()
+            }}
+        </p>
+        <p class="body">
+            <a href=care_planner_core::routes::Route::Passphrase.href() id="lock-link">
+                {move || if on() { "Change the passphrase or the time before it locks, or remove it" } else { "Set a passphrase" }}
+            </a>
+        </p>
     }
 }
 

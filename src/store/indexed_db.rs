@@ -408,13 +408,14 @@ impl IndexedDb {
     }
 
     /// Deletes everything, the lock included, if the device still holds `expected` records,
-    /// cases and set-aside ones together (what the user was shown when confirming).
-    pub async fn delete_all(&self, expected: usize) -> Result<(), StoreError> {
+    /// cases and set-aside ones together (what the user was shown when confirming; `None`
+    /// when locked, where the user is shown nothing about the cases).
+    pub async fn delete_all(&self, expected: Option<usize>) -> Result<(), StoreError> {
         let stores = [CASES, QUARANTINE, BEFORE_MIGRATION, META];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = async {
             let found = count(&tx, CASES).await? + count(&tx, QUARANTINE).await?;
-            if found != expected {
+            if expected.is_some_and(|expected| found != expected) {
                 return Err(StoreError::CountChanged);
             }
             stores.iter().try_for_each(|store| {

@@ -56,9 +56,9 @@ impl Memory {
         Ok(())
     }
 
-    pub fn delete_all(&self, expected: usize) -> Result<(), StoreError> {
+    pub fn delete_all(&self, expected: Option<usize>) -> Result<(), StoreError> {
         let mut cases = self.cases.borrow_mut();
-        if cases.len() != expected {
+        if expected.is_some_and(|expected| cases.len() != expected) {
             return Err(StoreError::CountChanged);
         }
         cases.clear();

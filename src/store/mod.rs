@@ -125,7 +125,7 @@ impl Store {
     /// Deletes every case and every set-aside record, if there are still `expected` of them
     /// together: the number the user confirmed. (Together, because a record that cannot be
     /// read may be listed as set aside while still stored with the cases.)
-    pub async fn delete_all(&self, expected: usize) -> Result<(), StoreError> {
+    pub async fn delete_all(&self, expected: Option<usize>) -> Result<(), StoreError> {
         match self {
             Store::Device(db) => db.delete_all(expected).await,
             Store::Memory(m) => m.delete_all(expected),

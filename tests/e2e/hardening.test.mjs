@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { axeViolations, openPage, useApp, watchedPage } from './harness.mjs';
+import { axeViolations, openPage, upload, useApp, watchedPage } from './harness.mjs';
 
 const PAYLOADS = [
   '<img src=x onerror="window.__pwned=1">',
@@ -12,7 +12,6 @@ const PAYLOADS = [
   '"><svg onload="window.__pwned=3">',
 ];
 
-const upload = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
 describe('hostile text', () => {
   const env = useApp();

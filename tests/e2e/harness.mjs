@@ -3,6 +3,7 @@
 // every request, console error and page error so each test can assert on them.
 
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,7 @@ export const PAGES = [
   { hash: '#/trainer/flows/section-20', h1: 'How the section 20 admission flows' },
   { hash: '#/trainer/walkthroughs/pre-proceedings', h1: 'Pre-proceedings (Public Law Outline)' },
   { hash: '#/settings', h1: 'Settings and backup' },
+  { hash: '#/settings/passphrase', h1: 'Passphrase lock' },
   { hash: '#/about', h1: 'About Care Planner' },
   { hash: '#/privacy', h1: 'Privacy' },
   { hash: '#/no-such-page', h1: 'Page not found' },
@@ -137,3 +139,28 @@ export async function fillDate(page, iso) {
   await page.getByLabel('Month').fill(String(Number(m)));
   await page.getByLabel('Year').fill(y);
 }
+
+/** Adds a case through the form and waits for its page; returns its id. */
+export async function addCase(page, url, { name, reference = '', born = null }) {
+  await openPage(page, url + '#/cases/new', 'Add a case');
+  await page.getByLabel("Child's name or initials").fill(name);
+  await page.getByLabel('Case reference (optional)').fill(reference);
+  if (born) {
+    const [y, m, d] = born.split('-');
+    await page.getByLabel('Day').fill(String(Number(d)));
+    await page.getByLabel('Month').fill(String(Number(m)));
+    await page.getByLabel('Year').fill(y);
+  }
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.locator('main h1').filter({ hasText: name }).waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+}
+
+/** Clicks a button that downloads a file and returns the file's text. */
+export async function downloadFrom(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return readFile(await download.path(), 'utf8');
+}
+
+export const upload = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+

@@ -2,25 +2,8 @@
 // and go through backup and restore unchanged; a bad backup file changes nothing.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { axeViolations, openPage, useApp, watchedPage } from './harness.mjs';
-
-/** Adds a case through the form and waits for its page; returns its id. */
-async function addCase(page, url, { name, reference = '', born = null }) {
-  await openPage(page, url + '#/cases/new', 'Add a case');
-  await page.getByLabel("Child's name or initials").fill(name);
-  await page.getByLabel('Case reference (optional)').fill(reference);
-  if (born) {
-    const [y, m, d] = born.split('-');
-    await page.getByLabel('Day').fill(String(Number(d)));
-    await page.getByLabel('Month').fill(String(Number(m)));
-    await page.getByLabel('Year').fill(y);
-  }
-  await page.getByRole('button', { name: 'Add case' }).click();
-  await page.locator('main h1').filter({ hasText: name }).waitFor();
-  return decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
-}
+import { addCase, axeViolations, downloadFrom, openPage, upload, useApp, watchedPage } from './harness.mjs';
 
 /** Records an event through the form, from the case page, and waits to be back on it. */
 async function recordEvent(page, caseName, { kind, date, basis, placement, time }) {
@@ -38,14 +21,6 @@ async function recordEvent(page, caseName, { kind, date, basis, placement, time 
   await page.locator('main h1').filter({ hasText: caseName }).waitFor();
   await page.locator('#save-status').filter({ hasText: /^Saved at \d\d:\d\d$/ }).waitFor();
 }
-
-/** Clicks a button that downloads a file and returns the file's text. */
-async function downloadFrom(page, button) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return readFile(await download.path(), 'utf8');
-}
-
-const upload = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
 describe('cases on this device', () => {
   const env = useApp();

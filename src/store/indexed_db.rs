@@ -67,7 +67,7 @@ impl IndexedDb {
         let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
             let Ok(db) = upgrading
                 .result()
-                .and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from))
+                .and_then(|r| r.dyn_into::<IdbDatabase>())
             else {
                 return;
             };

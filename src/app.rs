@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::components::save_status::SaveStatus;
+use crate::components::update_prompt::UpdatePrompt;
 use crate::pages;
 use crate::router::use_route;
 
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
         <Header route=route/>
         <div class="width-container">
             <main class="main" id="main-content" tabindex="-1">
+                <UpdatePrompt/>
                 <SaveStatus/>
                 {move || pages::page_for(route.get())}
             </main>

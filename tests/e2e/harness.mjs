@@ -43,7 +43,21 @@ export const PAGES = [
 /** Starts the server and the browser; returns what tests need, and `close`. */
 export async function launch() {
   const { server, url } = await startServer({ root: DIST });
-  const browser = await chromium.launch({
+  const browser = await launchBrowser();
+  return {
+    url,
+    origin: new URL(url).origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** Debian's Chromium, headless, kept from making requests of its own. */
+export function launchBrowser() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -56,15 +70,6 @@ export async function launch() {
       '--no-first-run',
     ],
   });
-  return {
-    url,
-    origin: new URL(url).origin,
-    browser,
-    async close() {
-      await browser.close();
-      await new Promise((done) => server.close(done));
-    },
-  };
 }
 
 /** For a test suite: launches before its tests, closes after; the fields fill in at launch. */
@@ -136,4 +141,13 @@ export async function fillDate(page, iso) {
   await page.getByLabel('Day').fill(String(Number(d)));
   await page.getByLabel('Month').fill(String(Number(m)));
   await page.getByLabel('Year').fill(y);
+}
+
+/** Adds a case through the form at `url` and waits for its page; returns its id. */
+export async function addCase(page, url, name) {
+  await openPage(page, url + '#/cases/new', 'Add a case');
+  await page.getByLabel("Child's name or initials").fill(name);
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.locator('main h1').filter({ hasText: name }).waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
 }

@@ -31,8 +31,8 @@ pub fn UpdatePrompt() -> impl IntoView {
                     "A new version of Care Planner is ready"
                 </h2>
                 <p class="body">
-                    "Reloading starts it. Your saved cases stay on this device; "
-                    "finish any form you are filling in first."
+                    "Reloading the page starts it. Your saved cases stay on this device, "
+                    "but a form you have not saved is cleared: save it first."
                 </p>
                 <button type="button" class="button" on:click=apply>"Reload to update"</button>
             </div>

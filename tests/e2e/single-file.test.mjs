@@ -1,6 +1,7 @@
 // The single-file build (scripts/build-single-file.mjs, docs/offline.md): one HTML file
 // opened from disk, as from a file share, keeps its cases across a reload, asks for
-// nothing but itself and breaks none of its own security policy.
+// nothing but itself, breaks none of its own security policy, and still runs where the
+// browser keeps nothing for files.
 
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -64,6 +65,25 @@ describe('the single file opened from disk', () => {
       await heading(page, h1);
     }
     assert.deepEqual(new Set(seen.requests.map((u) => u.split('#')[0])), new Set([env.url]));
+    assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
+    await context.close();
+  });
+
+  test('where the browser refuses storage to a file, as Safari is reported to, it still runs and says so', async () => {
+    const { page, context, seen } = await watchedPage({ browser: env.browser, origin: 'file://' });
+    // What Safari is reported to do for file:// pages (docs/offline.md): both throw.
+    await page.addInitScript(() => {
+      const refuse = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+      Object.defineProperty(window, 'localStorage', { get: refuse });
+      IDBFactory.prototype.open = refuse;
+    });
+    await page.goto(env.url);
+    await heading(page, 'Your caseload');
+    await page.getByRole('region', { name: 'Storage warning' }).getByText('Cases are not being kept on this device').waitFor();
+    await addCase(page, env.url, 'Memory M.');
+    await heading(page, 'Memory M.');
     assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
     await context.close();
   });

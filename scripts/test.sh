@@ -2,7 +2,8 @@
 # Installs what the tests need (only what is missing) and runs every test:
 #   1. the pure core, natively (cargo test);
 #   2. the browser code in headless Chromium (wasm-bindgen-test);
-#   3. the release build end to end in headless Chromium, served by a plain static server.
+#   3. the release build end to end in headless Chromium, served by a plain static server
+#      (and as the single file, opened from disk).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 cd "$ROOT"
@@ -21,4 +22,5 @@ cargo test --locked -p care-planner --target wasm32-unknown-unknown
 
 say "3/3 End-to-end tests of the release build"
 build_release
+build_single_file
 node --test --test-reporter=spec --test-concurrency=1 tests/e2e/

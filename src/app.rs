@@ -6,6 +6,7 @@ use crate::casebook::{casebook, Lock};
 use crate::components::idle_lock::IdleLock;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::components::save_status::SaveStatus;
+use crate::components::update_prompt::UpdatePrompt;
 use crate::pages;
 use crate::router::use_route;
 
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
         <IdleLock/>
         <div class="width-container">
             <main class="main" id="main-content" tabindex="-1">
+                <UpdatePrompt/>
                 // While locked, every address shows only the lock screen.
                 {move || if locked.get() {
                     pages::lock_screen::LockScreen().into_any()

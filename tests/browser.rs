@@ -127,3 +127,81 @@ async fn a_case_shows_every_deadline_with_its_rule_date_and_status() {
     );
     drop(app);
 }
+
+/// What public/boot.js and the update prompt say to each other (docs/offline.md).
+const UPDATE_READY: &str = "care-planner-update-available";
+const UPDATE_READY_FLAG: &str = "carePlannerUpdateReady";
+const UPDATE_REQUESTED: &str = "care-planner-apply-update";
+
+/// Counts the update requests the page makes while it lives; removed when dropped.
+struct UpdateRequests {
+    count: std::rc::Rc<std::cell::Cell<u32>>,
+    listener: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+impl UpdateRequests {
+    fn listen() -> Self {
+        let count = std::rc::Rc::new(std::cell::Cell::new(0));
+        let counted = count.clone();
+        let listener =
+            wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || counted.set(counted.get() + 1));
+        web_sys::window()
+            .unwrap()
+            .add_event_listener_with_callback(UPDATE_REQUESTED, listener.as_ref().unchecked_ref())
+            .unwrap();
+        Self { count, listener }
+    }
+}
+
+impl Drop for UpdateRequests {
+    fn drop(&mut self) {
+        let _ = web_sys::window()
+            .unwrap()
+            .remove_event_listener_with_callback(
+                UPDATE_REQUESTED,
+                self.listener.as_ref().unchecked_ref(),
+            );
+    }
+}
+
+fn click(selector: &str) {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_version_is_offered_when_found_and_asked_for_only_by_the_button() {
+    let requests = UpdateRequests::listen();
+    let app = app_at("").await;
+    assert_eq!(document().query_selector("#update-prompt").unwrap(), None);
+
+    let ready = web_sys::Event::new(UPDATE_READY).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ready).unwrap();
+    settle().await;
+    assert_eq!(
+        text_of("#update-prompt h2"),
+        "A new version of Care Planner is ready"
+    );
+    assert_eq!(requests.count.get(), 0, "nothing is swapped by itself");
+    click("#update-prompt button");
+    assert_eq!(requests.count.get(), 1);
+    drop(app);
+}
+
+#[wasm_bindgen_test]
+async fn a_new_version_found_before_the_app_started_is_offered_too() {
+    let window = web_sys::window().unwrap();
+    let flag = wasm_bindgen::JsValue::from_str(UPDATE_READY_FLAG);
+    js_sys::Reflect::set(&window, &flag, &true.into()).unwrap();
+    let requests = UpdateRequests::listen();
+    let app = app_at("#/about").await;
+    assert_eq!(text_of("#update-prompt button"), "Reload to update");
+    click("#update-prompt button");
+    assert_eq!(requests.count.get(), 1);
+    drop(app);
+    js_sys::Reflect::delete_property(&window, &flag).unwrap();
+}

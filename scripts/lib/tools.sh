@@ -94,3 +94,9 @@ build_release() {
   say "Building the release app into dist/"
   (cd "$ROOT" && trunk build --release)
 }
+
+# One self-contained HTML file from dist/, to open from disk or a file share (docs/offline.md).
+build_single_file() {
+  say "Building the single file into dist-single/"
+  (cd "$ROOT" && node scripts/build-single-file.mjs dist dist-single/care-planner.html)
+}

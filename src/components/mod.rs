@@ -12,3 +12,4 @@ pub mod profile_select;
 pub mod save_status;
 pub mod sources;
 pub mod summary_list;
+pub mod update_prompt;

@@ -45,7 +45,21 @@ export const PAGES = [
 /** Starts the server and the browser; returns what tests need, and `close`. */
 export async function launch() {
   const { server, url } = await startServer({ root: DIST });
-  const browser = await chromium.launch({
+  const browser = await launchBrowser();
+  return {
+    url,
+    origin: new URL(url).origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** Debian's Chromium, headless, kept from making requests of its own. */
+export function launchBrowser() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -58,15 +72,6 @@ export async function launch() {
       '--no-first-run',
     ],
   });
-  return {
-    url,
-    origin: new URL(url).origin,
-    browser,
-    async close() {
-      await browser.close();
-      await new Promise((done) => server.close(done));
-    },
-  };
 }
 
 /** For a test suite: launches before its tests, closes after; the fields fill in at launch. */

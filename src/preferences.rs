@@ -15,12 +15,23 @@ fn available() -> bool {
     web_sys::window().is_some_and(|w| w.local_storage().ok().flatten().is_some())
 }
 
+fn get<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    available().then(|| LocalStorage::get(key).ok()).flatten()
+}
+
+/// False if the browser would not keep it.
+fn set<T: serde::Serialize>(key: &str, value: T) -> bool {
+    available() && LocalStorage::set(key, value).is_ok()
+}
+
+thread_local! {
+    /// The idle time chosen in this tab, for when the browser would not keep it.
+    static IDLE_CHOSEN: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
 /// The text of every profile file the user added, oldest first.
 pub fn profile_files() -> Vec<String> {
-    if !available() {
-        return Vec::new();
-    }
-    LocalStorage::get(PROFILES).unwrap_or_default()
+    get(PROFILES).unwrap_or_default()
 }
 
 /// Keeps the text of a profile file; false if the browser refused (the profile then lasts
@@ -28,54 +39,47 @@ pub fn profile_files() -> Vec<String> {
 pub fn add_profile_file(text: &str) -> bool {
     let mut files = profile_files();
     files.push(text.to_string());
-    available() && LocalStorage::set(PROFILES, files).is_ok()
+    set(PROFILES, files)
 }
 
 /// When the last backup file of all cases was made (an RFC 3339 timestamp).
 pub fn last_backup() -> Option<String> {
-    if !available() {
-        return None;
-    }
-    LocalStorage::get(LAST_BACKUP).ok()
+    get(LAST_BACKUP)
 }
 
 pub fn set_last_backup(stamp: &str) {
     // A preference that cannot be kept only means the reminder shows again.
-    if available() {
-        let _ = LocalStorage::set(LAST_BACKUP, stamp);
-    }
+    set(LAST_BACKUP, stamp);
 }
 
 /// The calendar export's reminder, in working days, as last chosen. (Whether names go in
 /// the events is never kept: each export starts without them.)
 pub fn calendar_options() -> u32 {
-    if !available() {
-        return 2;
-    }
-    LocalStorage::get(CALENDAR).unwrap_or(2)
+    get(CALENDAR).unwrap_or(2)
 }
 
 pub fn set_calendar_options(reminder: u32) {
     // Not kept only means the default comes back next time.
-    if available() {
-        let _ = LocalStorage::set(CALENDAR, reminder);
-    }
+    set(CALENDAR, reminder);
 }
 
 /// Minutes without use before the passphrase lock locks the app.
 pub fn idle_lock_minutes() -> u32 {
-    LocalStorage::get(IDLE_LOCK)
-        .ok()
+    IDLE_CHOSEN
+        .with(|c| c.get())
+        .or_else(|| get(IDLE_LOCK))
         .filter(|m| care_planner_core::encryption::IDLE_CHOICES.contains(m))
         .unwrap_or(care_planner_core::encryption::DEFAULT_IDLE_MINUTES)
 }
 
 /// False if the browser refused: the choice then lasts only until the page is reloaded.
 pub fn set_idle_lock_minutes(minutes: u32) -> bool {
-    LocalStorage::set(IDLE_LOCK, minutes).is_ok()
+    IDLE_CHOSEN.with(|c| c.set(Some(minutes)));
+    set(IDLE_LOCK, minutes)
 }
 
 pub fn clear() {
+    IDLE_CHOSEN.with(|c| c.set(None));
     if !available() {
         return;
     }

@@ -65,10 +65,7 @@ impl IndexedDb {
             .map_err(StoreError::from_js)?;
         let upgrading = request.clone();
         let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
-            let Ok(db) = upgrading
-                .result()
-                .and_then(|r| r.dyn_into::<IdbDatabase>())
-            else {
+            let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) else {
                 return;
             };
             let names = db.object_store_names();

@@ -58,6 +58,28 @@ describe('the single file opened from disk', () => {
     await context.close();
   });
 
+  test('the passphrase lock works from a file too (Web Crypto counts file:// as secure)', async () => {
+    const { page, context, seen } = await watchedPage({ browser: env.browser, origin: 'file://' });
+    await page.goto(env.url);
+    const id = await addCase(page, env.url, { name: 'Locked L.' });
+    await page.goto(env.url + '#/settings/passphrase');
+    await heading(page, 'Passphrase lock');
+    await page.getByLabel('New passphrase', { exact: true }).fill('file share words');
+    await page.getByLabel('The new passphrase again').fill('file share words');
+    await page.getByRole('button', { name: 'Set passphrase and encrypt the cases' }).click();
+    await page.locator('#passphrase-done').filter({ hasText: 'The passphrase lock is on' }).waitFor();
+    await page.goto(env.url + `#/cases/${id}`);
+    await page.reload();
+    await heading(page, 'Care Planner is locked');
+    assert.ok(!(await page.locator('body').innerText()).includes('Locked L.'));
+    await page.getByLabel('Passphrase', { exact: true }).fill('file share words');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await heading(page, 'Locked L.');
+    assert.deepEqual(new Set(seen.requests.map((u) => u.split('#')[0])), new Set([env.url]));
+    assert.deepEqual([...seen.consoleProblems, ...seen.pageErrors], []);
+    await context.close();
+  });
+
   test('every page opens by its address, accessible and within the policy', async () => {
     const { page, context, seen } = await watchedPage({ browser: env.browser, origin: 'file://' });
     for (const { hash, h1 } of PAGES) {

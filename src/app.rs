@@ -32,6 +32,16 @@ pub fn App() -> impl IntoView {
         current
     });
 
+    // Locking or unlocking replaces the whole page: focus its heading, so that screen
+    // readers announce the lock screen (or the page that is back).
+    Effect::new(move |previous: Option<bool>| {
+        let now = locked.get();
+        if previous.is_some_and(|p| p != now) {
+            focus_heading();
+        }
+        now
+    });
+
     view! {
         <SkipLink/>
         <Header route=route/>

@@ -41,6 +41,15 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// Why the passphrase could not be set, changed or removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PassphraseError {
+    /// The passphrase in use was not the one given.
+    Wrong(String),
+    /// Anything else, in words (another tab saved meanwhile, storage full, …).
+    Other(String),
+}
+
 /// The passphrase lock, as this tab sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lock {
@@ -161,7 +170,14 @@ impl CaseBook {
             } else {
                 Vec::new()
             };
+            // Locked while loading: what was read must not come back into memory.
+            if self.is_locked_now() {
+                return;
+            }
             match result {
+                Err(StoreError::Locked | StoreError::LockChanged) => {
+                    spawn_local(self.follow_lock_change());
+                }
                 Ok(loaded) => {
                     if let Some(problem) = loaded.problem {
                         self.save.set(SaveState::Failed(problem));
@@ -194,6 +210,10 @@ impl CaseBook {
     }
 
     fn replace_in_view(self, id: &str, case: Option<Case>) {
+        // A read or save that finishes after the tab locked.
+        if self.is_locked_now() {
+            return;
+        }
         self.cases.update(|cases| {
             let at = cases.iter().position(|c| c.id == id);
             match (at, case) {
@@ -224,6 +244,9 @@ impl CaseBook {
             }
             Err(e) => {
                 self.save.set(SaveState::Failed(e.to_string()));
+                if matches!(e, StoreError::Locked | StoreError::LockChanged) {
+                    spawn_local(self.follow_lock_change());
+                }
                 if e.is_stale() {
                     for id in ids {
                         self.reload(id).await;
@@ -304,9 +327,20 @@ impl CaseBook {
         let vault = Vault::unlock(passphrase, &record)
             .await
             .map_err(|e| e.to_string())?;
+        // The passphrase may have been changed in another tab while the key was derived.
+        let now = store.lock_record().await.map_err(|e| e.to_string())?;
+        if !now.is_some_and(|now| vault.matches(&now)) {
+            return Err(
+                "The passphrase was changed in another tab or window just now. Enter the new one."
+                    .into(),
+            );
+        }
         store.use_key(Some(vault));
-        self.lock.set(Lock::Unlocked);
+        // Loaded first, then shown: the page comes back whole, and its heading takes focus.
         self.reload_all().await;
+        if store.is_unlocked() {
+            self.lock.set(Lock::Unlocked);
+        }
         Ok(())
     }
 
@@ -316,42 +350,70 @@ impl CaseBook {
         if self.lock.get_untracked() != Lock::Unlocked {
             return;
         }
-        if let Some(store) = store() {
-            store.use_key(None);
-        }
-        self.cases.set(Vec::new());
-        self.quarantined.set(Vec::new());
-        self.load.set(LoadState::Loading);
-        self.save.set(SaveState::Idle);
-        self.lock.set(Lock::Locked);
+        self.forget();
         if everywhere {
             announce(&[LOCK_NOW]);
         }
     }
 
+    /// Whether what a read brings back must be dropped: locked, and not in the middle of
+    /// unlocking (which holds the key before the pages are shown).
+    fn is_locked_now(self) -> bool {
+        self.lock.get_untracked() == Lock::Locked && !store().is_some_and(|s| s.is_unlocked())
+    }
+
+    /// Locked: the key, every case and set-aside record, and the changes waiting to be
+    /// saved go from memory. (A change already being saved finishes, under the key it
+    /// started with; its result is not shown.)
+    fn forget(self) {
+        if let Some(store) = store() {
+            store.use_key(None);
+        }
+        self.lock.set(Lock::Locked);
+        self.cases.set(Vec::new());
+        self.quarantined.set(Vec::new());
+        self.load.set(LoadState::Loading);
+        self.save.set(SaveState::Idle);
+        let waiting: Vec<Job> = QUEUE.with(|q| q.borrow_mut().drain(..).collect());
+        for job in waiting {
+            (job.done)(Err(
+                "Care Planner locked before this change was saved, so it was not made.".into(),
+            ));
+        }
+    }
+
     /// Sets a new passphrase (or, with `None`, removes the lock), re-encrypting every
     /// record. `current` must be the passphrase in use, when there is one.
-    pub async fn set_passphrase(self, current: &str, new: Option<&str>) -> Result<(), String> {
-        let store = store().ok_or_else(|| not_ready().to_string())?;
-        if let Some(record) = store.lock_record().await.map_err(|e| e.to_string())? {
+    pub async fn set_passphrase(
+        self,
+        current: &str,
+        new: Option<&str>,
+    ) -> Result<(), PassphraseError> {
+        let other = |e: &dyn std::fmt::Display| PassphraseError::Other(e.to_string());
+        let store = store().ok_or_else(|| other(&not_ready()))?;
+        if let Some(record) = store.lock_record().await.map_err(|e| other(&e))? {
             Vault::unlock(current, &record).await.map_err(|e| match e {
-                VaultError::WrongPassphrase => {
-                    "The current passphrase is not the right one, so nothing was changed."
-                        .to_string()
-                }
-                other => other.to_string(),
+                VaultError::WrongPassphrase => PassphraseError::Wrong(
+                    "The current passphrase is not the right one, so nothing was changed.".into(),
+                ),
+                e => other(&e),
             })?;
         }
         let vault = match new {
-            Some(passphrase) => Some(Vault::create(passphrase).await.map_err(|e| e.to_string())?),
+            Some(passphrase) => Some(Vault::create(passphrase).await.map_err(|e| other(&e))?),
             None => None,
         };
         let on = vault.is_some();
-        self.write(&[LOCK_CHANGED], store.relock(vault))
-            .await
-            .map_err(|e| e.to_string())?;
-        self.lock.set(if on { Lock::Unlocked } else { Lock::Off });
-        Ok(())
+        let result = self.write(&[LOCK_CHANGED], store.relock(vault)).await;
+        if self.lock.get_untracked() == Lock::Locked {
+            // Locked (the Lock button, another tab, the idle time) while re-encrypting: the
+            // new key is not kept either, so the tab stays locked.
+            store.use_key(None);
+            self.forget();
+        } else if result.is_ok() {
+            self.lock.set(if on { Lock::Unlocked } else { Lock::Off });
+        }
+        result.map_err(|e| other(&e))
     }
 
     /// Whether a change made with `change` is still being saved: pages ignore a second
@@ -418,16 +480,9 @@ impl CaseBook {
     async fn follow_lock_change(self) {
         let Some(store) = store() else { return };
         match store.lock_record().await {
-            Ok(Some(_)) => {
-                // Unlocked here with the old key: lock, so the new one is asked for.
-                if self.lock.get_untracked() == Lock::Unlocked {
-                    self.lock_now(false);
-                } else {
-                    store.use_key(None);
-                    self.cases.set(Vec::new());
-                    self.lock.set(Lock::Locked);
-                }
-            }
+            // Unlocked here with the old key, or no lock here: lock, so that the new
+            // passphrase is asked for.
+            Ok(Some(_)) => self.forget(),
             Ok(None) => {
                 store.use_key(None);
                 self.lock.set(Lock::Off);
@@ -493,6 +548,10 @@ fn listen_to_other_tabs(book: CaseBook) {
             }
             if ids.iter().any(|id| id == LOCK_CHANGED) {
                 spawn_local(book.follow_lock_change());
+                return;
+            }
+            // Nothing is read while locked; unlocking reads every case anyway.
+            if matches!(book.lock.get_untracked(), Lock::Locked | Lock::Checking) {
                 return;
             }
             let loading = LOADING.with(|l| match l.borrow_mut().as_mut() {

@@ -63,6 +63,9 @@ impl Vault {
     /// The key `params` derive from `passphrase` (about half a second: that is the point).
     pub async fn derive(passphrase: &str, params: KeyParams) -> Result<Vault, VaultError> {
         let subtle = subtle()?;
+        // The same passphrase typed on another device may arrive composed differently
+        // (é as one character or two); NFC makes them one key.
+        let passphrase = String::from(js_sys::JsString::from(passphrase).normalize("NFC"));
         let base: CryptoKey = call(subtle.import_key_with_str(
             "raw",
             &Uint8Array::from(passphrase.as_bytes()),
@@ -93,6 +96,12 @@ impl Vault {
 
     /// Opens the lock `record` with `passphrase`: the key, if it is the right one.
     pub async fn unlock(passphrase: &str, record: &LockRecord) -> Result<Vault, VaultError> {
+        // Held to the limits a backup file is: a damaged record must not hang the tab.
+        if !record.key.is_usable() {
+            return Err(VaultError::Failed(
+                "the passphrase lock's record on this device is damaged".into(),
+            ));
+        }
         let vault = Vault::derive(passphrase, record.key.clone()).await?;
         match vault.open(&record.check).await?.as_str() {
             CHECK_TEXT => Ok(vault),
@@ -129,7 +138,9 @@ impl Vault {
         .await
         .map_err(|e| match e {
             // AES-GCM's tag did not match: another key, or altered data.
-            VaultError::Failed(_) => VaultError::WrongPassphrase,
+            VaultError::Failed(detail) if detail.starts_with("OperationError") => {
+                VaultError::WrongPassphrase
+            }
             other => other,
         })?;
         String::from_utf8(Uint8Array::new(&data).to_vec())

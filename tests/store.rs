@@ -807,7 +807,12 @@ async fn changing_the_passphrase_re_encrypts_and_removing_the_lock_decrypts() {
         Vault::unlock(PASSPHRASE, &new_record).await.err(),
         Some(VaultError::WrongPassphrase)
     );
-    // The other tab's key is now the wrong one: its save is refused, nothing is written.
+    // The other tab's key is now the wrong one: it reads nothing (rather than taking every
+    // record for damaged), and its save is refused, nothing is written.
+    assert_eq!(
+        other_tab.load_all().await.err(),
+        Some(StoreError::LockChanged)
+    );
     assert_eq!(
         other_tab.save(renamed(&first, "Overwritten")).await.err(),
         Some(StoreError::LockChanged)
@@ -827,4 +832,50 @@ async fn changing_the_passphrase_re_encrypts_and_removing_the_lock_decrypts() {
     assert!(!device_shows(db, "sealed").await);
     let plain = Store::Device(open(&name, MIGRATIONS).await);
     assert_eq!(plain.load_all().await.unwrap().cases, vec![first]);
+}
+
+/// A record the passphrase in use cannot decrypt (damaged) stops the lock being changed or
+/// removed, which would leave it under a key nobody could derive again; once it has been
+/// set aside (kept whole, sealed as found), the lock can change and it stays listed.
+#[wasm_bindgen_test]
+async fn a_record_that_cannot_be_decrypted_stops_the_lock_changing() {
+    let name = unique_name("undecryptable");
+    let store = Store::Device(open(&name, MIGRATIONS).await);
+    let kept = store.create(case("c1", SECRET_NAME)).await.unwrap();
+    store
+        .relock(Some(Vault::create(PASSPHRASE).await.unwrap()))
+        .await
+        .unwrap();
+    let Store::Device(db) = &store else {
+        unreachable!()
+    };
+    let damaged = r#"{"iv":"AAAAAAAAAAAAAAAA","data":"AAAAAAAAAAAAAAAAAAAAAA=="}"#;
+    db.put_sealed_raw("damaged", damaged).await.unwrap();
+
+    let before = db.raw_contents().await.unwrap();
+    let lock = store.lock_record().await.unwrap();
+    assert_eq!(
+        store.relock(None).await.err(),
+        Some(StoreError::Undecryptable(1))
+    );
+    assert_eq!(
+        store
+            .relock(Some(Vault::create("another passphrase").await.unwrap()))
+            .await
+            .err(),
+        Some(StoreError::Undecryptable(1))
+    );
+    assert_eq!(db.raw_contents().await.unwrap(), before);
+    assert_eq!(store.lock_record().await.unwrap(), lock);
+
+    let loaded = store.load_all().await.unwrap();
+    assert_eq!(loaded.cases, vec![kept.clone()]);
+    assert_eq!(loaded.quarantined.len(), 1);
+    assert!(loaded.quarantined[0]
+        .reason
+        .contains("could not be decrypted"));
+    store.relock(None).await.unwrap();
+    let plain = store.load_all().await.unwrap();
+    assert_eq!(plain.cases, vec![kept]);
+    assert_eq!(plain.quarantined, loaded.quarantined);
 }

@@ -15,6 +15,7 @@ pub const ITERATIONS: u32 = 600_000;
 /// opening it would hang the browser for minutes.
 pub const MAX_ITERATIONS: u32 = 10_000_000;
 pub const SALT_BYTES: usize = 16;
+pub const MAX_SALT_BYTES: usize = 64;
 /// AES-GCM's standard 96-bit IV.
 pub const IV_BYTES: usize = 12;
 /// AES-GCM appends a 128-bit tag, so nothing sealed is shorter.
@@ -38,6 +39,15 @@ pub struct KeyParams {
     #[serde(with = "base64_text")]
     pub salt: Vec<u8>,
     pub iterations: u32,
+}
+
+impl KeyParams {
+    /// Within the limits any file or record is held to: enough iterations, not so many that
+    /// deriving the key would hang the browser, and a salt of a sane length.
+    pub fn is_usable(&self) -> bool {
+        (ITERATIONS..=MAX_ITERATIONS).contains(&self.iterations)
+            && (SALT_BYTES..=MAX_SALT_BYTES).contains(&self.salt.len())
+    }
 }
 
 /// One text encrypted with AES-GCM: its IV and the ciphertext with its tag.
@@ -219,7 +229,7 @@ impl SealedFile {
         };
         let salt = bytes(
             &["kdf", "salt"],
-            &|n| (SALT_BYTES..=64).contains(&n),
+            &|n| (SALT_BYTES..=MAX_SALT_BYTES).contains(&n),
             "16 to 64 bytes",
         );
         let iv = bytes(&["cipher", "iv"], &|n| n == IV_BYTES, "12 bytes");
@@ -428,6 +438,22 @@ mod tests {
         assert_eq!(fields("apple pear plum", "apple pear plum"), Ok(()));
         // Characters, not bytes: ten accented letters are enough.
         assert_eq!(fields("éééééééééé", "éééééééééé"), Ok(()));
+    }
+
+    #[test]
+    fn key_parameters_outside_the_limits_are_not_used() {
+        let key = |iterations, salt: usize| {
+            KeyParams {
+                salt: vec![1; salt],
+                iterations,
+            }
+            .is_usable()
+        };
+        assert!(key(ITERATIONS, 16));
+        assert!(!key(ITERATIONS - 1, 16));
+        assert!(!key(MAX_ITERATIONS + 1, 16));
+        assert!(!key(ITERATIONS, 15));
+        assert!(!key(ITERATIONS, 65));
     }
 
     #[test]

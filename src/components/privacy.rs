@@ -67,10 +67,15 @@ pub fn PrivacyStatement() -> impl IntoView {
         <p class="body">
             "Anyone who uses this browser profile on this device can open the cases unless a passphrase \
              lock is set. While Care Planner is unlocked the cases are in the page's memory; locking it \
-             (the Lock button, or after the time you choose without use) removes them from the page. The \
-             lock protects what the browser stores; the browser's own files may keep fragments of data \
-             deleted, or saved before the lock was set, until it tidies them, so use it on a device with \
-             full-disk encryption, as council laptops have."
+             (the Lock button, or after the time you choose without use) takes them off the page and \
+             drops the key, though the browser frees that memory in its own time. Under the lock each \
+             case's id (for a case added here, the time it was added and a random part; an imported \
+             case keeps the id in its file), format and number of changes stay readable, so that saves can be checked; nothing else does. Page titles never \
+             name a child, because the browser's history keeps them (titles kept by versions before \
+             this one may still be in the history: clear it once). The lock protects what the browser \
+             stores; the browser's own files may keep fragments of data deleted, or saved before the \
+             lock was set, until it tidies them, so use it on a device with full-disk encryption, as \
+             council laptops have."
         </p>
         <p class="body">
             "When Care Planner is opened as a file from a disk or file share, the browser keeps its cases in \

@@ -17,7 +17,7 @@ use crate::components::focus::focus;
 use crate::components::form::{error_for, ErrorSummary, TextInput};
 use crate::files::{download, read_text};
 use crate::preferences::{last_backup, set_last_backup};
-use crate::vault::Vault;
+use crate::vault::{Vault, VaultError};
 
 #[derive(Clone)]
 enum Outcome {
@@ -42,6 +42,8 @@ pub fn Backup() -> impl IntoView {
     // An encrypted backup chosen for import, waiting for its passphrase.
     let sealed = RwSignal::new(None::<(String, SealedFile)>);
     let opening = RwSignal::new(String::new());
+    // Deriving a backup's key takes a moment (longer for a file asking more iterations).
+    let unsealing = RwSignal::new(false);
 
     let export_all = move |_| {
         if exporting.get_untracked() {
@@ -164,6 +166,9 @@ pub fn Backup() -> impl IntoView {
             return;
         };
         let passphrase = opening.get_untracked();
+        if unsealing.get_untracked() {
+            return;
+        }
         if passphrase.is_empty() {
             set_errors.set(vec![FieldError {
                 field: "backup-passphrase".into(),
@@ -171,20 +176,26 @@ pub fn Backup() -> impl IntoView {
             }]);
             return;
         }
+        unsealing.set(true);
         spawn_local(async move {
             let opened = match Vault::derive(&passphrase, file.key.clone()).await {
                 Ok(vault) => vault.open(&file.sealed).await,
                 Err(e) => Err(e),
             };
+            unsealing.set(false);
+            let opened = opened.map_err(|e| match e {
+                VaultError::WrongPassphrase => "That passphrase does not open this backup. Check it and try again; if it is right, the file has been damaged.".to_string(),
+                e => e.to_string(),
+            });
             match opened {
                 Ok(text) => {
                     set_errors.set(Vec::new());
                     sealed.set(None);
                     plan_from(name, &text);
                 }
-                Err(e) => set_errors.set(vec![FieldError {
+                Err(message) => set_errors.set(vec![FieldError {
                     field: "backup-passphrase".into(),
-                    message: e.to_string(),
+                    message,
                 }]),
             }
         });
@@ -263,7 +274,9 @@ pub fn Backup() -> impl IntoView {
                 <p class="body">{format!("{name} is an encrypted backup.")}</p>
                 <TextInput id="backup-passphrase" label="The backup's passphrase" kind="password" autocomplete="off" value=opening error=error_for(errors, "backup-passphrase")/>
                 <div class="button-group">
-                    <button type="submit" class="button">"Open the backup"</button>
+                    <button type="submit" class="button" disabled=move || unsealing.get()>
+                        {move || if unsealing.get() { "Opening the backup…" } else { "Open the backup" }}
+                    </button>
                     <button type="button" class="button button--secondary" on:click=move |_| sealed.set(None)>"Cancel"</button>
                 </div>
             </form>

@@ -182,7 +182,7 @@ fn StoredCase(case: Case, problem: RwSignal<Option<String>>) -> impl IntoView {
     let shared = Arc::new(case.clone());
     view! {
         <span class="caption-l">{format!("Case {}", case.child.reference)}</span>
-        <PageHeading text=case.child.name.clone()/>
+        <PageHeading text=case.child.name.clone() tab="A case"/>
         {move || problem.get().map(|p| view! {
             <div class="error-summary" role="alert" id="case-problem" tabindex="-1">
                 <h2 class="error-summary__title">"There is a problem"</h2>

@@ -414,7 +414,7 @@ pub fn DeleteCasePage(id: String) -> impl IntoView {
         };
         view! {
             <a href=Route::Case { id: case.id.clone() }.href() class="back-link">"Back to the case"</a>
-            <PageHeading text=format!("Delete the case of {}?", case.child.name)/>
+            <PageHeading text=format!("Delete the case of {}?", case.child.name) tab="Delete a case"/>
             <ErrorSummary errors=errors/>
             <p class="body" id="delete-what">
                 {move || shown.with(|c| format!("This deletes {}'s case from this device: {} events, {} tasks and its history. It cannot be undone.", c.child.name, c.events.len(), c.tasks.len()))}

@@ -116,7 +116,7 @@ fn Summary(case: Case) -> impl IntoView {
         .collect_view();
     view! {
         {back(&case)}
-        <PageHeading text=format!("Case summary: {}", case.child.name)/>
+        <PageHeading text=format!("Case summary: {}", case.child.name) tab="Case summary"/>
         <p class="body">{format!("Made on {today} from the case on this device.")}</p>
         <h2 class="heading-m">"Child"</h2>
         <SummaryList rows=child/>
@@ -184,7 +184,7 @@ fn CarePlan(case: Case) -> impl IntoView {
         .collect_view();
     view! {
         {back(&case)}
-        <PageHeading text=format!("Care plan: {}", case.child.name)/>
+        <PageHeading text=format!("Care plan: {}", case.child.name) tab="Care plan"/>
         <p class="body no-print">"The front sheet is filled from the case where it records the answer; the rest is left blank to complete. The sections follow the Care Planning Guidance, §10."</p>
         <h2 class="heading-m">"Front sheet"</h2>
         <dl class="request__decision" id="front-sheet">{sheet}</dl>

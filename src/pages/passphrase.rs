@@ -7,7 +7,7 @@ use care_planner_core::routes::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::casebook::{casebook, Lock};
+use crate::casebook::{casebook, Lock, PassphraseError};
 use crate::components::focus::focus;
 use crate::components::form::{error_for, ErrorSummary, TextInput};
 use crate::components::heading::PageHeading;
@@ -22,7 +22,7 @@ pub fn PassphrasePage() -> impl IntoView {
         <PageHeading text="Passphrase lock"/>
         <ErrorSummary errors=errors/>
         {move || done.get().map(|d| view! {
-            <div class="notification" role="status" id="passphrase-done">
+            <div class="notification" role="status" id="passphrase-done" tabindex="-1">
                 <p class="notification__heading">{d}</p>
             </div>
         })}
@@ -98,7 +98,9 @@ fn run(
                 done.set(Some(success.into()));
                 focus("passphrase-done");
             }
-            Err(message) => set_errors.set(problem(field, message)),
+            // Only a wrong passphrase is about the field; anything else is the page's.
+            Err(PassphraseError::Wrong(message)) => set_errors.set(problem(field, message)),
+            Err(PassphraseError::Other(message)) => set_errors.set(problem("", message)),
         }
         busy.set(false);
     });

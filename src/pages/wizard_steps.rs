@@ -138,7 +138,8 @@ fn Finished(kind: WizardKind, case: Case) -> impl IntoView {
     let (change_id, again_id) = (case.id.clone(), case.id.clone());
     view! {
         <ErrorSummary errors=errors/>
-        <PageHeading text=format!("The {} is finished for {}", kind.in_sentence(), case.child.name)/>
+        <PageHeading text=format!("The {} is finished for {}", kind.in_sentence(), case.child.name)
+            tab=format!("The {} is finished", kind.in_sentence())/>
         <p class="body">
             <a href=Route::WizardStep { kind, case: case.id.clone(), step: At::Done }.href()>"See what it decided"</a>
             " or "

@@ -29,6 +29,9 @@ pub enum StoreError {
     LockChanged,
     /// Cases changed in another tab while they were being encrypted or decrypted.
     ChangedMeanwhile,
+    /// Changing the lock was refused: this many stored records cannot be decrypted with the
+    /// passphrase in use, and would be left unreadable for good.
+    Undecryptable(usize),
     /// Web Crypto could not encrypt or decrypt, in its words.
     Encryption(String),
     /// Anything else the browser reported, with its words.
@@ -128,6 +131,12 @@ impl fmt::Display for StoreError {
                 f,
                 "Cases were changed in another tab or window while they were being encrypted, so nothing was \
                  changed. Try again."
+            ),
+            StoreError::Undecryptable(n) => write!(
+                f,
+                "{n} stored records cannot be decrypted with the passphrase in use (they may be damaged), so \
+                 the lock was not changed: changing it would leave them unreadable for good. They are listed \
+                 on your caseload page, where you can download them; nothing was changed."
             ),
             StoreError::Encryption(detail) => write!(f, "{detail} Nothing was changed."),
             StoreError::Other(detail) => write!(

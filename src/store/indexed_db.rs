@@ -285,15 +285,20 @@ impl IndexedDb {
             entries.push(seal_entry(entry.into(), vault).await?);
         }
         if !upgraded.is_empty() {
-            let tx = self.transaction(&[BEFORE_MIGRATION], IdbTransactionMode::Readwrite)?;
-            let result = tx.store(BEFORE_MIGRATION).and_then(|copies| {
+            // Checked against the lock too: a passphrase set meanwhile in another tab must
+            // not find plain copies here.
+            let tx = self.transaction(&[BEFORE_MIGRATION, META], IdbTransactionMode::Readwrite)?;
+            let result = async {
+                self.check_lock(&tx, vault).await?;
+                let copies = tx.store(BEFORE_MIGRATION)?;
                 upgraded.iter().try_for_each(|(old, _, _)| {
                     copies
                         .put_with_key(old, &copy_key(old))
                         .map(|_| ())
                         .map_err(StoreError::from_js)
                 })
-            });
+            }
+            .await;
             tx.finish(result).await?;
         }
         let tx = self.transaction(&[CASES, QUARANTINE, META], IdbTransactionMode::Readwrite)?;
@@ -470,24 +475,35 @@ impl IndexedDb {
         let before = tx.finish(read).await?;
 
         let mut after = Vec::new();
+        // A record the key held now cannot open would be left under a key nobody could
+        // derive again once the lock record changes: refuse instead.
+        let mut undecryptable = 0;
         for (store, pairs) in stores.iter().zip(&before) {
             let mut changed = Vec::new();
             for (key, value) in pairs {
                 let value = if *store == QUARANTINE {
                     match unseal_entry(value, old.as_ref()).await {
                         Ok(entry) => seal_entry(entry, new.as_ref()).await?,
-                        // Kept as it is: it could not be read under the old key either.
-                        Err(_) => value.clone(),
+                        Err(_) => {
+                            undecryptable += 1;
+                            continue;
+                        }
                     }
                 } else {
                     match unseal_record(value, old.as_ref()).await {
                         Ok(plain) => reseal_record(&plain, new.as_ref()).await?,
-                        Err(_) => value.clone(),
+                        Err(_) => {
+                            undecryptable += 1;
+                            continue;
+                        }
                     }
                 };
                 changed.push((key.clone(), value));
             }
             after.push(changed);
+        }
+        if undecryptable > 0 {
+            return Err(StoreError::Undecryptable(undecryptable));
         }
         let lock = match &new {
             Some(vault) => Some(vault.lock_record().await.map_err(StoreError::from_vault)?),
@@ -536,14 +552,16 @@ impl IndexedDb {
         Ok(())
     }
 
-    /// The key, if the device has a lock and this tab holds it; refused while locked.
+    /// The key, if the device has a lock and this tab holds the key for it; refused while
+    /// locked, and when the lock changed in another tab since this one unlocked (every
+    /// record would then look damaged).
     async fn vault_if_unlocked(&self) -> Result<Option<Vault>, StoreError> {
-        if let Some(vault) = self.vault.borrow().clone() {
-            return Ok(Some(vault));
-        }
-        match self.lock_record().await? {
-            Some(_) => Err(StoreError::Locked),
-            None => Ok(None),
+        let held = self.vault.borrow().clone();
+        match (self.lock_record().await?, held) {
+            (None, None) => Ok(None),
+            (Some(_), None) => Err(StoreError::Locked),
+            (Some(record), Some(vault)) if vault.matches(&record) => Ok(Some(vault)),
+            _ => Err(StoreError::LockChanged),
         }
     }
 
@@ -567,6 +585,19 @@ impl IndexedDb {
         set(&raw, "schema", &JsValue::from(schema));
         set(&raw, "revision", &JsValue::from(1));
         set(&raw, "json", &JsValue::from_str(json));
+        tx.store(CASES)?.put(&raw).map_err(StoreError::from_js)?;
+        tx.committed().await
+    }
+
+    /// Writes a record with `sealed` as its encrypted part, whatever that holds: for the
+    /// browser tests of records that cannot be decrypted.
+    pub async fn put_sealed_raw(&self, id: &str, sealed: &str) -> Result<(), StoreError> {
+        let tx = self.transaction(&[CASES], IdbTransactionMode::Readwrite)?;
+        let raw = Object::new();
+        set(&raw, "id", &JsValue::from_str(id));
+        set(&raw, "schema", &JsValue::from(1));
+        set(&raw, "revision", &JsValue::from(1));
+        set(&raw, "sealed", &JsValue::from_str(sealed));
         tx.store(CASES)?.put(&raw).map_err(StoreError::from_js)?;
         tx.committed().await
     }

@@ -147,6 +147,11 @@ impl Store {
         }
     }
 
+    /// Whether this tab holds the key of a passphrase lock.
+    pub fn is_unlocked(&self) -> bool {
+        matches!(self, Store::Device(db) if db.is_unlocked())
+    }
+
     /// Sets, changes or removes (`None`) the passphrase lock, re-encrypting every record.
     pub async fn relock(&self, new: Option<crate::vault::Vault>) -> Result<(), StoreError> {
         match self {

@@ -102,10 +102,23 @@ describe('passphrase lock', () => {
     await unlock(page, PASSPHRASE);
     await heading(page, NAME);
     await page.locator('main').getByText('ZQ-1').first().waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus on the page that is back');
+    // The tab's title (kept in the browser's history) never names the child.
+    assert.equal(await page.title(), 'A case – Care Planner');
 
-    // "Lock" forgets the key and every case at once.
+    // A second tab opens locked, and is unlocked on its own.
+    const second = await context.newPage();
+    await second.goto(env.url + '#/');
+    await assertLockedScreenShowsNothing(second, id);
+    await unlock(second, PASSPHRASE);
+    await heading(second, 'Your caseload');
+    await second.getByRole('link', { name: NAME }).waitFor();
+
+    // "Lock" forgets the key and every case at once, in every tab.
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await assertLockedScreenShowsNothing(page, id);
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'the lock screen is announced');
+    await assertLockedScreenShowsNothing(second, id);
 
     assert.deepEqual(seen.foreign(), []);
     assert.deepEqual(seen.pageErrors, []);
@@ -209,7 +222,7 @@ describe('passphrase lock', () => {
     await fresh.getByLabel('Restore from a backup file').setInputFiles(upload('backup.json', text));
     await fresh.getByLabel("The backup's passphrase").fill('backup words hero');
     await fresh.getByRole('button', { name: 'Open the backup' }).click();
-    await fresh.getByRole('alert').getByText('That passphrase is not the right one').waitFor();
+    await fresh.getByRole('alert').getByText('That passphrase does not open this backup').waitFor();
     await heading(fresh, 'Settings and backup');
     await fresh.getByLabel("The backup's passphrase").fill('backup words here');
     await fresh.getByRole('button', { name: 'Open the backup' }).click();

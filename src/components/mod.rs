@@ -7,6 +7,7 @@ pub mod heading;
 pub mod idle_lock;
 pub mod layout;
 pub mod notice;
+pub mod passphrase_fields;
 pub mod privacy;
 pub mod profile_select;
 pub mod save_status;

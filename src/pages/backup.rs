@@ -15,6 +15,7 @@ use crate::casebook::{casebook, LoadState, Lock};
 use crate::clock::{local_stamp, now_stamp, today};
 use crate::components::focus::focus;
 use crate::components::form::{error_for, ErrorSummary, TextInput};
+use crate::components::passphrase_fields::NewPassphraseFields;
 use crate::files::{download, read_text};
 use crate::preferences::{last_backup, set_last_backup};
 use crate::vault::{Vault, VaultError};
@@ -241,11 +242,10 @@ pub fn Backup() -> impl IntoView {
         </div>
         <Show when=move || protect.get()>
             <div class="inset-text">
-                <TextInput id="backup-new" label="Passphrase for this backup" kind="password" autocomplete="new-password"
+                <NewPassphraseFields ids=("backup-new", "backup-confirm")
+                    labels=("Passphrase for this backup", "The passphrase again")
                     hint="At least 10 characters. You need it to restore the backup; nobody can open it without."
-                    value=new error=error_for(errors, "backup-new")/>
-                <TextInput id="backup-confirm" label="The passphrase again" kind="password" autocomplete="new-password"
-                    value=again error=error_for(errors, "backup-confirm")/>
+                    new=new again=again errors=errors/>
             </div>
         </Show>
         <button type="button" class="button" id="export-all" on:click=export_all disabled=move || !ready() || exporting.get()>

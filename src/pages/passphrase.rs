@@ -11,6 +11,11 @@ use crate::casebook::{casebook, Lock, PassphraseError};
 use crate::components::focus::focus;
 use crate::components::form::{error_for, ErrorSummary, TextInput};
 use crate::components::heading::PageHeading;
+use crate::components::passphrase_fields::NewPassphraseFields;
+
+/// The core names a new passphrase's fields by these ids.
+const NEW_IDS: (&str, &str) = ("new-passphrase", "confirm-passphrase");
+const NEW_LABELS: (&str, &str) = ("New passphrase", "The new passphrase again");
 
 #[component]
 pub fn PassphrasePage() -> impl IntoView {
@@ -77,6 +82,25 @@ fn checked(
     }
 }
 
+/// The passphrase in use as typed in `field`, unless a change is already under way or the
+/// field is empty (then the error is set).
+fn current_given(
+    busy: RwSignal<bool>,
+    current: RwSignal<String>,
+    field: &str,
+    set_errors: WriteSignal<Vec<FieldError>>,
+) -> Option<String> {
+    if busy.get_untracked() {
+        return None;
+    }
+    let current = current.get_untracked();
+    if current.is_empty() {
+        set_errors.set(problem(field, "Enter the passphrase you use now"));
+        return None;
+    }
+    Some(current)
+}
+
 /// Runs a change of the lock, with the button busy meanwhile and the outcome shown.
 fn run(
     busy: RwSignal<bool>,
@@ -137,11 +161,8 @@ fn SetPassphrase(
     view! {
         <h2 class="heading-m">"Set a passphrase"</h2>
         <form novalidate on:submit=submit>
-            <TextInput id="new-passphrase" label="New passphrase" kind="password" autocomplete="new-password"
-                hint="At least 10 characters. Three random words are easy to remember and hard to guess."
-                value=new error=error_for(errors, "new-passphrase")/>
-            <TextInput id="confirm-passphrase" label="The new passphrase again" kind="password"
-                autocomplete="new-password" value=again error=error_for(errors, "confirm-passphrase")/>
+            <NewPassphraseFields ids=NEW_IDS labels=NEW_LABELS new=new again=again errors=errors
+                hint="At least 10 characters. Three random words are easy to remember and hard to guess."/>
             <button type="submit" class="button" id="set-passphrase" disabled=move || busy.get()>
                 {move || if busy.get() { "Encrypting the cases…" } else { "Set passphrase and encrypt the cases" }}
             </button>
@@ -163,20 +184,13 @@ fn ChangePassphrase(
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        let Some(current) = current_given(busy, current, "current-passphrase", set_errors) else {
             return;
-        }
-        if current.get_untracked().is_empty() {
-            set_errors.set(problem(
-                "current-passphrase",
-                "Enter the passphrase you use now",
-            ));
-            return;
-        }
+        };
         if let Some(passphrase) = checked(new, again, set_errors) {
             run(busy, set_errors, done, "current-passphrase",
                 "The passphrase has been changed. Every case has been encrypted again under the new one.",
-                current.get_untracked(), Some(passphrase));
+                current, Some(passphrase));
         }
     };
     view! {
@@ -184,10 +198,8 @@ fn ChangePassphrase(
         <form novalidate on:submit=submit>
             <TextInput id="current-passphrase" label="The passphrase you use now" kind="password"
                 autocomplete="current-password" value=current error=error_for(errors, "current-passphrase")/>
-            <TextInput id="new-passphrase" label="New passphrase" kind="password" autocomplete="new-password"
-                hint="At least 10 characters." value=new error=error_for(errors, "new-passphrase")/>
-            <TextInput id="confirm-passphrase" label="The new passphrase again" kind="password"
-                autocomplete="new-password" value=again error=error_for(errors, "confirm-passphrase")/>
+            <NewPassphraseFields ids=NEW_IDS labels=NEW_LABELS new=new again=again errors=errors
+                hint="At least 10 characters."/>
             <button type="submit" class="button" id="change-passphrase" disabled=move || busy.get()>
                 {move || if busy.get() { "Encrypting the cases again…" } else { "Change passphrase" }}
             </button>
@@ -204,23 +216,16 @@ fn RemoveLock(
     let (current, busy) = (RwSignal::new(String::new()), RwSignal::new(false));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        let Some(current) = current_given(busy, current, "remove-passphrase", set_errors) else {
             return;
-        }
-        if current.get_untracked().is_empty() {
-            set_errors.set(problem(
-                "remove-passphrase",
-                "Enter the passphrase you use now",
-            ));
-            return;
-        }
+        };
         run(
             busy,
             set_errors,
             done,
             "remove-passphrase",
             "The passphrase lock is off. The cases on this device are no longer encrypted.",
-            current.get_untracked(),
+            current,
             None,
         );
     };

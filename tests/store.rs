@@ -669,6 +669,19 @@ async fn a_record_the_browser_cannot_read_does_not_stop_the_others_loading() {
 const SECRET_NAME: &str = "Zebediah Quillfeather";
 const PASSPHRASE: &str = "correct horse battery";
 
+/// A new device database holding one case (named `SECRET_NAME`) under a lock set with
+/// `PASSPHRASE`, unlocked in this tab: its name, the store and the case.
+async fn locked_device(what: &str) -> (String, Store, Case) {
+    let name = unique_name(what);
+    let store = Store::Device(open(&name, MIGRATIONS).await);
+    let case = store.create(case("c1", SECRET_NAME)).await.unwrap();
+    store
+        .relock(Some(Vault::create(PASSPHRASE).await.unwrap()))
+        .await
+        .unwrap();
+    (name, store, case)
+}
+
 /// True if any value stored in any object store contains `needle` in plain text.
 async fn device_shows(db: &IndexedDb, needle: &str) -> bool {
     db.raw_contents()
@@ -774,13 +787,7 @@ async fn setting_the_lock_encrypts_every_record_and_leaves_no_plain_text() {
 /// the old key cannot save over them.
 #[wasm_bindgen_test]
 async fn changing_the_passphrase_re_encrypts_and_removing_the_lock_decrypts() {
-    let name = unique_name("relock");
-    let store = Store::Device(open(&name, MIGRATIONS).await);
-    let first = store.create(case("c1", SECRET_NAME)).await.unwrap();
-    store
-        .relock(Some(Vault::create(PASSPHRASE).await.unwrap()))
-        .await
-        .unwrap();
+    let (name, store, first) = locked_device("relock").await;
     let Store::Device(db) = &store else {
         unreachable!()
     };
@@ -839,13 +846,7 @@ async fn changing_the_passphrase_re_encrypts_and_removing_the_lock_decrypts() {
 /// set aside (kept whole, sealed as found), the lock can change and it stays listed.
 #[wasm_bindgen_test]
 async fn a_record_that_cannot_be_decrypted_stops_the_lock_changing() {
-    let name = unique_name("undecryptable");
-    let store = Store::Device(open(&name, MIGRATIONS).await);
-    let kept = store.create(case("c1", SECRET_NAME)).await.unwrap();
-    store
-        .relock(Some(Vault::create(PASSPHRASE).await.unwrap()))
-        .await
-        .unwrap();
+    let (_, store, kept) = locked_device("undecryptable").await;
     let Store::Device(db) = &store else {
         unreachable!()
     };
